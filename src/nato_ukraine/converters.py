@@ -1,0 +1,224 @@
+"""The converter between the record classes and their JSON form.
+
+The JSON form of a record uses its attribute names as keys; a :class:`PartialDate` is its ISO
+string at its own precision (``"1997"``, ``"2017-06"``, ``"2016-07-09"``); a :class:`Period`
+is ``{"start": ..., "end": ...}``; an enum is its value; references are id strings; tuples are
+lists. Fields left at their default are left out when writing.
+
+The converter is strict: a key the class does not have is an error, a string does not pass
+for a list, and a number does not pass for a string.
+
+Example::
+
+    >>> import nato_ukraine as nu
+    >>> converter = nu.make_converter()
+    >>> converter.structure({"start": "2016"}, nu.Period)
+    Period(start=PartialDate('2016'), end=None)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import Any, TypeVar, get_args, get_origin
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from nato_ukraine.dates import PartialDate, Period
+from nato_ukraine.models import (
+    Agreement,
+    AgreementKind,
+    Body,
+    BodyKind,
+    Citation,
+    Event,
+    EventKind,
+    MeetingLevel,
+    Operation,
+    Person,
+    Programme,
+    ProgrammeKind,
+    ProgrammeStatus,
+    Role,
+    Side,
+    Source,
+    SourceKind,
+)
+
+__all__ = ["configure_converter", "make_converter"]
+
+E = TypeVar("E", bound=enum.Enum)
+
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    AgreementKind,
+    BodyKind,
+    EventKind,
+    MeetingLevel,
+    ProgrammeKind,
+    ProgrammeStatus,
+    Side,
+    SourceKind,
+)
+
+#: The record classes and the value classes they hold, each given generated hooks.
+_CLASSES: tuple[type, ...] = (Citation, Role, Period, Source, Body, Programme, Event, Agreement, Operation, Person)
+
+# Distinct date strings are few; sharing one object for each keeps memory down.
+_DATE_CACHE_LIMIT = 65536
+
+
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """Make a converter that reads and writes the JSON form of the records.
+
+    Args:
+        detailed_validation: Collect every problem in a record, with its path, instead of
+            stopping at the first (slower; the loader uses it to report errors).
+
+    Returns:
+        A new :class:`cattrs.Converter`, configured by :func:`configure_converter`.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
+    configure_converter(converter)
+    return converter
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register the hooks for the JSON form of the records on ``converter``.
+
+    Args:
+        converter: The converter to configure. It should have ``forbid_extra_keys=True`` to
+            refuse unknown keys, as :func:`make_converter` sets.
+    """
+    dates: dict[str, PartialDate] = {}
+
+    def structure_date(value: object, _: type) -> PartialDate:
+        if isinstance(value, str):
+            found = dates.get(value)
+            if found is None:
+                found = PartialDate.parse(value)
+                if len(dates) >= _DATE_CACHE_LIMIT:
+                    dates.clear()
+                dates[value] = found
+            return found
+        raise TypeError(f"expected a date string, not {_json_type(value)}")
+
+    converter.register_structure_hook(PartialDate, structure_date)
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook_factory(_is_tuple_of_many, lambda t: _make_tuple_hook(converter, t))
+    converter.register_unstructure_hook_factory(_is_tuple_of_many, lambda t: _make_list_unstructure(converter, t))
+    for enum_cls in _ENUMS:
+        converter.register_structure_hook(enum_cls, _make_enum_hook(enum_cls))
+        converter.register_unstructure_hook(enum_cls, _enum_value)
+    for cls in _CLASSES:
+        _register_class(converter, cls)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _make_enum_hook(enum_cls: type[E]) -> Callable[[object, Any], E]:
+    members: dict[str, E] = {member.value: member for member in enum_cls}
+    allowed = ", ".join(members)
+
+    def structure_enum(value: object, _: Any) -> E:
+        if isinstance(value, str):
+            member = members.get(value)
+            if member is not None:
+                return member
+            raise ValueError(f"{value!r} is not a valid {enum_cls.__name__}; expected one of: {allowed}")
+        raise TypeError(f"expected a string, not {_json_type(value)}")
+
+    return structure_enum
+
+
+def _register_class(converter: cattrs.Converter, cls: type) -> None:
+    forbid = getattr(converter, "forbid_extra_keys", True)
+    # Hooks are generated once per class, up front, so the first load pays no lazy cost.
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls,
+        converter,
+        _cattrs_forbid_extra_keys=forbid,
+        _cattrs_detailed_validation=converter.detailed_validation,
+    )
+
+    def structure_object(value: object, type_: Any) -> Any:
+        if isinstance(value, dict):
+            return generated(value, type_)
+        raise TypeError(f"expected an object, not {_json_type(value)}")
+
+    converter.register_structure_hook(cls, structure_object)
+    converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True))
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected a string, not {_json_type(value)}")
+
+
+def _is_tuple_of_many(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_tuple_hook(converter: cattrs.Converter, type_: Any) -> Callable[[object, Any], tuple[Any, ...]]:
+    item_type = get_args(type_)[0]
+    item_hook = converter.get_structure_hook(item_type)
+    detailed = converter.detailed_validation
+
+    def structure_tuple(value: object, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, not {_json_type(value)}")
+        if item_type is str:
+            for item in value:
+                if not isinstance(item, str):
+                    break
+            else:
+                return tuple(value)
+        if not detailed:
+            return tuple(item_hook(item, item_type) for item in value)
+        result: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                result.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - gathered into one group, as cattrs does
+                note = cattrs.IterableValidationNote(f"Structuring {type_} @ index {index}", index, item_type)
+                setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010 - no add_note on 3.10
+                errors.append(exc)
+        if errors:
+            raise cattrs.IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return tuple(result)
+
+    return structure_tuple
+
+
+def _make_list_unstructure(converter: cattrs.Converter, type_: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    item_type = get_args(type_)[0]
+    if item_type is str:
+        return list
+    item_hook = converter.get_unstructure_hook(item_type)
+
+    def unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
+        return [item_hook(item) for item in value]
+
+    return unstructure_tuple

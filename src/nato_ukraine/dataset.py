@@ -1,0 +1,1021 @@
+"""The dataset and its collections, with the queries over them.
+
+A :class:`Dataset` holds one :class:`Collection` per record type (``sources``, ``bodies``,
+``programmes``, ``events``, ``agreements``, ``operations``, ``people``) and answers questions
+that cross them: any record by id, a name that may mean different records at different times,
+text search, the timeline and the relationship graph.
+
+Every record has a *date* and a *span*, which the date queries use:
+
+=============  ==========================  ====================================
+record         date (``between``, ``on``)  span (``active_on``, ``lookup(on=)``)
+=============  ==========================  ====================================
+Event          ``date`` to ``end``         the same
+Body           ``established``             ``established`` to ``dissolved``
+Programme      ``period.start``            ``period``
+Agreement      ``signed`` (or ratified,    from that date on
+               or in force)
+Operation      ``period.start``            ``period``
+Source         ``published``               none
+Person         none                        none
+=============  ==========================  ====================================
+
+A record without a date is left out of ``between`` and ``on``; one without a span, of
+``active_on``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import enum
+import re
+import unicodedata
+from collections import Counter, deque
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from datetime import date as _date
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+import attrs
+
+from nato_ukraine.dates import Certainty, DateLike, PartialDate, Period, as_partial_date
+from nato_ukraine.exceptions import AmbiguousNameError, UnknownIdError, UnknownNameError
+from nato_ukraine.models import (
+    Agreement,
+    Body,
+    Event,
+    Operation,
+    Person,
+    Programme,
+    Record,
+    Role,
+    Source,
+)
+
+if TYPE_CHECKING:
+    import pandas
+
+    from nato_ukraine._loader import Manifest
+
+__all__ = ["Collection", "Dataset", "Direction", "Edge", "Neighbour", "Relation", "TimelineEntry"]
+
+R = TypeVar("R", Source, Body, Programme, Event, Agreement, Operation, Person)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and spans of records
+
+
+def record_date(record: Record) -> Period | None:
+    """The span of days a record is dated by (see the module docstring), or None."""
+    if isinstance(record, Event):
+        return Period(record.date, record.end if record.end is not None else record.date)
+    start: PartialDate | None
+    if isinstance(record, Body):
+        start = record.established
+    elif isinstance(record, (Programme, Operation)):
+        start = record.period.start
+    elif isinstance(record, Agreement):
+        start = record.signed or record.ratified or record.in_force
+    elif isinstance(record, Source):
+        start = record.published
+    else:
+        start = None
+    return None if start is None else Period(start, start)
+
+
+def record_span(record: Record) -> Period | None:
+    """The span in which a record existed or ran (see the module docstring), or None."""
+    if isinstance(record, Event):
+        return Period(record.date, record.end if record.end is not None else record.date)
+    if isinstance(record, Body):
+        return Period(record.established, record.dissolved)
+    if isinstance(record, (Programme, Operation)):
+        return record.period
+    if isinstance(record, Agreement):
+        start = record.signed or record.ratified or record.in_force
+        return None if start is None else Period(start, None)
+    return None
+
+
+def _sort_key(record: Record) -> tuple[Any, ...]:
+    # Events in the order they happened; everything else by id.
+    if isinstance(record, Event):
+        return (record.date._key(), record.end._key() if record.end is not None else (0, 0, 0), record.id)
+    return ((0, 0, 0), (0, 0, 0), record.id)
+
+
+_ORD_MIN = _date.min.toordinal()
+_ORD_MAX = _date.max.toordinal()
+
+
+class _SpanIndex:
+    """Spans as day ordinals, sorted by their earliest start, for bisecting.
+
+    A span whose earliest start is open cannot be bisected by it; such spans (few in practice)
+    are kept aside and checked one by one.
+    """
+
+    __slots__ = ("_bounded", "_los", "_max_len", "_open")
+
+    def __init__(self, records: Iterable[Record], span_of: Callable[[Record], Period | None]) -> None:
+        bounded: list[tuple[int, int, int, int, int, Record]] = []
+        open_: list[tuple[int, int, int, int, int, Record]] = []
+        for position, record in enumerate(records):
+            span = span_of(record)
+            if span is None:
+                continue
+            p_lo, p_hi = span.possible
+            d_lo, d_hi = span.definite
+            entry = (p_lo.toordinal(), p_hi.toordinal(), d_lo.toordinal(), d_hi.toordinal(), position, record)
+            if span.start is None or span.end is None:
+                open_.append(entry)
+            else:
+                bounded.append(entry)
+        bounded.sort(key=lambda e: (e[0], e[4]))
+        self._bounded = bounded
+        self._los = [e[0] for e in bounded]
+        self._max_len = max((e[1] - e[0] for e in bounded), default=0)
+        self._open = open_
+
+    def query(self, lo: int, hi: int, *, definitely: bool, within: bool = False) -> list[tuple[int, Record]]:
+        """Records whose span meets [lo, hi] (or lies within it), as (position, record)."""
+        found: list[tuple[int, Record]] = []
+        start = bisect.bisect_left(self._los, lo - self._max_len)
+        stop = bisect.bisect_right(self._los, hi)
+        for entry in self._bounded[start:stop]:
+            if _matches(entry, lo, hi, definitely, within):
+                found.append((entry[4], entry[5]))
+        for entry in self._open:
+            if _matches(entry, lo, hi, definitely, within):
+                found.append((entry[4], entry[5]))
+        return found
+
+
+def _matches(entry: tuple[int, int, int, int, int, Record], lo: int, hi: int, definitely: bool, within: bool) -> bool:
+    p_lo, p_hi, d_lo, d_hi = entry[0], entry[1], entry[2], entry[3]
+    if within:  # the span lies inside [lo, hi]
+        if definitely:
+            return lo <= p_lo and p_hi <= hi
+        return lo <= d_lo and d_hi <= hi and p_lo <= hi and lo <= p_hi
+    if definitely:  # certainly shares a day with [lo, hi]
+        return d_lo <= hi and lo <= d_hi
+    return p_lo <= hi and lo <= p_hi
+
+
+def _day_bounds(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
+    lo = _ORD_MIN if start is None else as_partial_date(start).earliest.toordinal()
+    hi = _ORD_MAX if end is None else as_partial_date(end).latest.toordinal()
+    return lo, hi
+
+
+# ---------------------------------------------------------------------------------------------
+# Flat records
+
+
+def _flatten_into(row: dict[str, Any], name: str, value: Any) -> None:
+    if isinstance(value, PartialDate) or (value is None and name in _DATE_FIELDS):
+        row[name] = None if value is None else str(value)
+        row[f"{name}_earliest"] = None if value is None else value.earliest
+        row[f"{name}_latest"] = None if value is None else value.latest
+        row[f"{name}_precision"] = None if value is None else str(value.precision)
+    elif isinstance(value, Period) or (value is None and name in _PERIOD_FIELDS):
+        _flatten_into(row, f"{name}_start", None if value is None else value.start)
+        _flatten_into(row, f"{name}_end", None if value is None else value.end)
+    elif isinstance(value, enum.Enum):
+        row[name] = value.value
+    elif name == "citations":
+        row["citation_sources"] = sorted({c.source for c in value})
+    elif name == "roles":
+        row["roles"] = [_role_text(role) for role in value]
+    elif isinstance(value, tuple):
+        row[name] = list(value)
+    else:
+        row[name] = value
+
+
+def _role_text(role: Role) -> str:
+    text = role.title
+    if role.body is not None:
+        text += f" ({role.body})"
+    if role.period is not None:
+        text += f" [{role.period}]"
+    return text
+
+
+_DATE_FIELDS = frozenset(
+    {
+        "date",
+        "end",
+        "established",
+        "dissolved",
+        "signed",
+        "ratified",
+        "in_force",
+        "published",
+        "period_start",
+        "period_end",
+        "contribution_period_start",
+        "contribution_period_end",
+    }
+)
+_PERIOD_FIELDS = frozenset({"period", "contribution_period"})
+
+
+def to_record(record: Record) -> dict[str, Any]:
+    """One record as a flat dict of plain values (see :meth:`Collection.to_records`)."""
+    row: dict[str, Any] = {"type": type(record).__name__.lower()}
+    for field in attrs.fields(type(record)):
+        _flatten_into(row, field.name, getattr(record, field.name))
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Names
+
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """Fold a name for matching: NFKC, case-folded, dashes unified, white space collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DASHES.sub("-", text).replace("\u2019", "'")
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def _names(record: Record) -> list[str]:
+    names = [record.name, *record.aliases]
+    if record.acronym:
+        names.append(record.acronym)
+    return names
+
+
+# ---------------------------------------------------------------------------------------------
+# Collection
+
+
+class Collection(Generic[R]):
+    """An immutable, ordered set of records of one type, with queries.
+
+    Events are kept in the order they happened; other records in id order. Indexing takes an
+    id; iteration gives the records. Every query returns a new collection (or, for
+    aggregates, plain values), so queries chain::
+
+        ds.events.between("2014", "2016").where(kind="meeting").count_by("year")
+    """
+
+    __slots__ = ("_by_id", "_dates", "_field_index", "_name", "_records", "_spans")
+
+    def __init__(self, name: str, records: Iterable[R], *, _sorted: bool = False) -> None:
+        self._name = name
+        items = list(records)
+        if not _sorted:
+            items.sort(key=_sort_key)
+        self._records: tuple[R, ...] = tuple(items)
+        self._by_id: dict[str, R] | None = None
+        self._field_index: dict[str, dict[Hashable, list[int]]] = {}
+        self._spans: _SpanIndex | None = None
+        self._dates: _SpanIndex | None = None
+
+    # -- basics ----------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The collection's name (``events``)."""
+        return self._name
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._records)
+
+    def __bool__(self) -> bool:
+        return bool(self._records)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._ids()
+        record_id = getattr(item, "id", None)
+        return isinstance(record_id, str) and self._ids().get(record_id) is item
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Collection):
+            return NotImplemented
+        return self._name == other._name and self._records == other._records
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        ids = ", ".join(r.id for r in self._records[:3])
+        more = ", ..." if len(self._records) > 3 else ""
+        return f"<Collection {self._name}: {len(self._records)} records [{ids}{more}]>"
+
+    def _ids(self) -> dict[str, R]:
+        by_id = self._by_id
+        if by_id is None:
+            by_id = self._by_id = {record.id: record for record in self._records}
+        return by_id
+
+    def __getitem__(self, record_id: str) -> R:
+        """The record with that id.
+
+        Raises:
+            UnknownIdError: If no record in the collection has it; the error suggests close ids.
+        """
+        try:
+            return self._ids()[record_id]
+        except (KeyError, TypeError):
+            raise UnknownIdError(record_id, _suggest(record_id, self._ids())) from None
+
+    @overload
+    def get(self, record_id: str) -> R | None: ...
+    @overload
+    def get(self, record_id: str, default: R) -> R: ...
+    def get(self, record_id: str, default: R | None = None) -> R | None:
+        """The record with that id, or ``default`` (None) when there is none."""
+        return self._ids().get(record_id, default)
+
+    def ids(self) -> list[str]:
+        """The ids of the records, in the collection's order."""
+        return [record.id for record in self._records]
+
+    def first(self) -> R | None:
+        """The first record in the collection's order, or None when it is empty."""
+        return self._records[0] if self._records else None
+
+    def _derive(self, positions: Iterable[int]) -> Collection[R]:
+        records = self._records
+        return Collection(self._name, [records[i] for i in sorted(positions)], _sorted=True)
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def filter(self, predicate: Callable[[R], bool]) -> Collection[R]:
+        """The records for which ``predicate`` is true."""
+        return Collection(self._name, [r for r in self._records if predicate(r)], _sorted=True)
+
+    def where(self, **criteria: object) -> Collection[R]:
+        """The records whose fields match every criterion.
+
+        A criterion names a field and gives a value: ``kind="meeting"`` or
+        ``kind=nu.EventKind.MEETING``. For a field that holds several ids (``bodies``,
+        ``programmes``, ``people``, ...) the value must be among them, and the singular name
+        may be used (``body="nato-ukraine-commission"``). A record may stand for its id. A
+        list, set or tuple of values matches any of them.
+
+        Raises:
+            TypeError: If a criterion names no field of these records.
+        """
+        positions: set[int] | None = None
+        for key, value in criteria.items():
+            field = self._field_name(key)
+            index = self._index_for(field)
+            wanted = value if isinstance(value, (list, set, frozenset, tuple)) else [value]
+            matched: set[int] = set()
+            for item in wanted:
+                matched.update(index.get(_plain(item), ()))
+            positions = matched if positions is None else positions & matched
+        if positions is None:
+            return self
+        return self._derive(positions)
+
+    def _field_name(self, key: str) -> str:
+        fields = self._fields()
+        if key in fields:
+            return key
+        for plural in (key + "s", key[:-1] + "ies" if key.endswith("y") else "", "people" if key == "person" else ""):
+            if plural in fields:
+                return plural
+        names = ", ".join(sorted(fields))
+        raise TypeError(f"{self._name} have no field {key!r}; fields: {names}")
+
+    def _fields(self) -> frozenset[str]:
+        if not self._records:
+            return frozenset()
+        return frozenset(a.name for a in attrs.fields(type(self._records[0])))
+
+    def _index_for(self, field: str) -> dict[Hashable, list[int]]:
+        index = self._field_index.get(field)
+        if index is None:
+            index = {}
+            for position, record in enumerate(self._records):
+                value = getattr(record, field)
+                for key in value if isinstance(value, tuple) else (value,):
+                    index.setdefault(_plain(key), []).append(position)
+            self._field_index[field] = index
+        return index
+
+    def between(self, start: DateLike | None, end: DateLike | None, *, definitely: bool = False) -> Collection[R]:
+        """The records dated within ``start`` to ``end``, both inclusive, at their precision.
+
+        ``between("2014", "2016")`` runs from 2014-01-01 to 2016-12-31. A record whose date is
+        coarser than the bounds may or may not fall inside: it is included unless
+        ``definitely`` is set. An event of several days is included when any of its days may
+        fall inside (all of them, with ``definitely``).
+
+        Args:
+            start: The first date, or None for no lower bound.
+            end: The last date, or None for no upper bound.
+            definitely: Keep only the records certainly inside.
+        """
+        lo, hi = _day_bounds(start, end)
+        return self._derive(p for p, _ in self._date_index().query(lo, hi, definitely=definitely, within=definitely))
+
+    def on(self, when: DateLike, *, definitely: bool = False) -> Collection[R]:
+        """The records dated on ``when`` (a day, a month or a year).
+
+        Args:
+            when: The date.
+            definitely: Keep only the records certainly dated then (a record dated "2016" is
+                only possibly on 2016-07-09).
+        """
+        lo, hi = _day_bounds(when, when)
+        return self._derive(p for p, _ in self._date_index().query(lo, hi, definitely=definitely))
+
+    def active_on(self, when: DateLike, *, definitely: bool = False) -> Collection[R]:
+        """The records whose span overlaps ``when`` (a day, a month or a year).
+
+        A programme that started in "2016" is definitely active on 2016-12-31 (if it had not
+        ended) but only possibly on 2016-03-01; both are included unless ``definitely`` is
+        set. Use :meth:`certainty` for the answer for one record.
+
+        Args:
+            when: The date.
+            definitely: Keep only the records certainly active then.
+        """
+        lo, hi = _day_bounds(when, when)
+        return self._derive(p for p, _ in self._span_index().query(lo, hi, definitely=definitely))
+
+    def certainty(self, record: R | str, when: DateLike) -> Certainty:
+        """Whether one record was active on ``when``: DEFINITELY, POSSIBLY or NOT."""
+        found = self[record] if isinstance(record, str) else record
+        span = record_span(found)
+        return Certainty.NOT if span is None else span.overlaps(when)
+
+    def _date_index(self) -> _SpanIndex:
+        if self._dates is None:
+            self._dates = _SpanIndex(self._records, record_date)
+        return self._dates
+
+    def _span_index(self) -> _SpanIndex:
+        if self._spans is None:
+            self._spans = _SpanIndex(self._records, record_span)
+        return self._spans
+
+    # -- aggregates ------------------------------------------------------------------------
+
+    def count_by(self, key: str | Callable[[R], Any]) -> dict[Any, int]:
+        """Count the records by a key, ordered by key (records with no value last, as None).
+
+        Args:
+            key: A field name (``"kind"``, ``"level"``, ``"bodies"``), ``"year"`` or
+                ``"decade"`` of the record's date, or a function of a record. A key with
+                several values (``"bodies"``) counts the record under each; enums count under
+                their values.
+
+        Returns:
+            A dict from key to count.
+        """
+        counts: Counter[Any] = Counter()
+        keyfunc = self._key_function(key)
+        for record in self._records:
+            value = keyfunc(record)
+            if isinstance(value, (tuple, list, set, frozenset)):
+                counts.update(_plain(v) for v in value)
+            else:
+                counts[_plain(value)] += 1
+        return dict(sorted(counts.items(), key=lambda kv: _order_key(kv[0])))
+
+    def _key_function(self, key: str | Callable[[R], Any]) -> Callable[[R], Any]:
+        if callable(key):
+            return key
+        if key in ("year", "decade"):
+            step = 1 if key == "year" else 10
+
+            def by_year(record: R) -> int | None:
+                dated = record_date(record)
+                if dated is None or dated.start is None:
+                    return None
+                return dated.start.year // step * step
+
+            return by_year
+        field = self._field_name(key)
+        return lambda record: getattr(record, field)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The records as flat dicts of plain values, one key per column.
+
+        A partial date ``d`` becomes ``d`` (its ISO text), ``d_earliest`` and ``d_latest``
+        (:class:`datetime.date`) and ``d_precision`` (``"year"``, ``"month"`` or ``"day"``); a
+        period ``p`` becomes ``p_start...`` and ``p_end...`` the same way; enums become their
+        values; references become lists of ids; citations become ``citation_sources``, the
+        ids of the sources cited. Uses the standard library only.
+        """
+        return [to_record(record) for record in self._records]
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame, one row a record, the columns of :meth:`to_records`.
+
+        The ``*_earliest`` and ``*_latest`` columns are datetime64 columns.
+
+        Raises:
+            ImportError: If pandas is not installed (``pip install "nato-ukraine[pandas]"``).
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise ImportError(
+                'Collection.to_pandas() needs pandas, which is not installed: pip install "nato-ukraine[pandas]"'
+            ) from exc
+        rows = self.to_records()
+        columns = list(rows[0]) if rows else ["type", "id"]
+        frame: pandas.DataFrame = pd.DataFrame(rows, columns=columns)
+        for column in columns:
+            if column.endswith(("_earliest", "_latest")):
+                frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+
+def _plain(value: object) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    record_id = getattr(value, "id", None)
+    if isinstance(record_id, str) and attrs.has(type(value)):
+        return record_id
+    return value
+
+
+def _order_key(value: Any) -> tuple[int, str, Any]:
+    if value is None:
+        return (2, "", 0)
+    if isinstance(value, (int, float)):
+        return (0, "", value)
+    return (1, str(value), 0)
+
+
+def _suggest(key: object, known: Mapping[str, object]) -> list[str]:
+    if not isinstance(key, str):
+        return []
+    return difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+
+
+# ---------------------------------------------------------------------------------------------
+# Graph
+
+
+class Relation(str, enum.Enum):
+    """The kinds of link between records, each read "source RELATION target"."""
+
+    PART_OF = "part_of"  #: a body or programme is part of another (its ``parent``)
+    SUCCEEDS = "succeeds"  #: a body succeeds its predecessor
+    RUNS = "runs"  #: a body runs or oversees a programme
+    INVOLVES = "involves"  #: an event involves a body, programme, agreement, operation or person
+    CHAIRS = "chairs"  #: a person chairs an event
+    PARTY_TO = "party_to"  #: a body is party to an agreement
+    HOLDS_ROLE_IN = "holds_role_in"  #: a person holds a role in a body
+    CITES = "cites"  #: a record cites a source
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Direction(str, enum.Enum):
+    """Which way an edge runs from the record asked about."""
+
+    OUTGOING = "outgoing"  #: the record is the edge's source
+    INCOMING = "incoming"  #: the record is the edge's target
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(order=True)
+class Edge:
+    """A link between two records, read "source RELATION target" (by id)."""
+
+    source: str
+    relation: Relation
+    target: str
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.relation.value} {self.target}"
+
+
+@attrs.frozen
+class Neighbour:
+    """A record linked to the one asked about, and how.
+
+    Attributes:
+        relation: The kind of link.
+        direction: OUTGOING when the record asked about is the edge's source.
+        record: The record at the other end.
+    """
+
+    relation: Relation
+    direction: Direction
+    record: Record
+
+
+def _edges_of(record: Record) -> Iterator[Edge]:
+    rid = record.id
+    if isinstance(record, Body):
+        if record.parent:
+            yield Edge(rid, Relation.PART_OF, record.parent)
+        if record.predecessor:
+            yield Edge(rid, Relation.SUCCEEDS, record.predecessor)
+        if record.successor:
+            yield Edge(record.successor, Relation.SUCCEEDS, rid)
+    elif isinstance(record, Programme):
+        if record.parent:
+            yield Edge(rid, Relation.PART_OF, record.parent)
+        for body in record.bodies:
+            yield Edge(body, Relation.RUNS, rid)
+    elif isinstance(record, Event):
+        for target in (*record.bodies, *record.programmes, *record.agreements, *record.operations, *record.people):
+            yield Edge(rid, Relation.INVOLVES, target)
+        if record.chair:
+            yield Edge(record.chair, Relation.CHAIRS, rid)
+    elif isinstance(record, Agreement):
+        for party in record.parties:
+            yield Edge(party, Relation.PARTY_TO, rid)
+    elif isinstance(record, Person):
+        for role in record.roles:
+            if role.body:
+                yield Edge(rid, Relation.HOLDS_ROLE_IN, role.body)
+    if not isinstance(record, Source):
+        for source in dict.fromkeys(c.source for c in record.citations):
+            yield Edge(rid, Relation.CITES, source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Timeline
+
+
+@attrs.frozen
+class TimelineEntry:
+    """One dated thing: an event, or a record's founding, start, signing, end, ...
+
+    Attributes:
+        date: When.
+        what: What happened on that date: ``"event"`` for an event, else the field
+            (``"established"``, ``"dissolved"``, ``"start"``, ``"end"``, ``"signed"``,
+            ``"ratified"``, ``"in_force"``, ``"published"``).
+        record: The record it belongs to.
+        end: For an event of several days, its last day.
+    """
+
+    date: PartialDate
+    what: str
+    record: Record
+    end: PartialDate | None = None
+
+    def __str__(self) -> str:
+        when = str(self.date) if self.end is None else f"{self.date}..{self.end}"
+        label = "" if self.what == "event" else f" ({self.what.replace('_', ' ')})"
+        return f"{when}  {self.record.name}{label}"
+
+
+def _timeline_entries(record: Record) -> Iterator[TimelineEntry]:
+    if isinstance(record, Event):
+        yield TimelineEntry(record.date, "event", record, record.end)
+        return
+    pairs: tuple[tuple[str, PartialDate | None], ...]
+    if isinstance(record, Body):
+        pairs = (("established", record.established), ("dissolved", record.dissolved))
+    elif isinstance(record, (Programme, Operation)):
+        pairs = (("start", record.period.start), ("end", record.period.end))
+    elif isinstance(record, Agreement):
+        pairs = (("signed", record.signed), ("ratified", record.ratified), ("in_force", record.in_force))
+    else:
+        pairs = ()
+    for what, when in pairs:
+        if when is not None:
+            yield TimelineEntry(when, what, record)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dataset
+
+
+class Dataset:
+    """A loaded, validated, immutable dataset. Get one with :func:`nato_ukraine.load`.
+
+    Attributes:
+        sources, bodies, programmes, events, agreements, operations, people: The collections.
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_edges",
+        "_manifest",
+        "_names",
+        "agreements",
+        "bodies",
+        "events",
+        "operations",
+        "people",
+        "programmes",
+        "sources",
+    )
+
+    _by_id: dict[str, Record]
+    _edges: tuple[list[Edge], dict[str, list[Edge]]] | None
+    _manifest: Manifest
+    _names: dict[str, list[Record]] | None
+    sources: Collection[Source]
+    bodies: Collection[Body]
+    programmes: Collection[Programme]
+    events: Collection[Event]
+    agreements: Collection[Agreement]
+    operations: Collection[Operation]
+    people: Collection[Person]
+
+    def __init__(self) -> None:
+        raise TypeError("load a dataset with nato_ukraine.load()")
+
+    @classmethod
+    def _create(cls, collections: Mapping[str, Iterable[Record]], manifest: Manifest) -> Dataset:
+        self = object.__new__(cls)
+        self._manifest = manifest
+        by_id: dict[str, Record] = {}
+        for name in ("sources", "bodies", "programmes", "events", "agreements", "operations", "people"):
+            collection: Collection[Any] = Collection(name, collections.get(name, ()))
+            object.__setattr__(self, name, collection)
+            for record in collection:
+                by_id[record.id] = record
+        self._by_id = by_id
+        self._names = None
+        self._edges = None
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name.startswith("_"):
+            object.__setattr__(self, name, value)
+            return
+        raise AttributeError("a Dataset is immutable")
+
+    # -- metadata --------------------------------------------------------------------------
+
+    @property
+    def manifest(self) -> Manifest:
+        """What the dataset says of itself: data version, as-of date, schema version."""
+        return self._manifest
+
+    @property
+    def data_version(self) -> str | None:
+        """The version of the data (``"2024.1.0"``); None for a user's dataset without one."""
+        return self._manifest.data_version
+
+    @property
+    def as_of(self) -> PartialDate | None:
+        """The date of the latest source the data rests on."""
+        return self._manifest.as_of
+
+    @property
+    def schema_version(self) -> int:
+        """The version of the JSON form the data was read from."""
+        return self._manifest.schema_version
+
+    def collections(self) -> dict[str, Collection[Any]]:
+        """The collections by name, in a fixed order."""
+        return {
+            name: getattr(self, name)
+            for name in ("sources", "bodies", "programmes", "events", "agreements", "operations", "people")
+        }
+
+    def records(self) -> Iterator[Record]:
+        """Every record, collection by collection."""
+        for collection in self.collections().values():
+            yield from collection
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __repr__(self) -> str:
+        version = self.data_version or "user data"
+        as_of = f" as of {self.as_of}" if self.as_of else ""
+        counts = ", ".join(f"{len(c)} {name}" for name, c in self.collections().items())
+        return f"<Dataset {version}{as_of}: {counts}>"
+
+    # -- ids and names ---------------------------------------------------------------------
+
+    def __getitem__(self, record_id: str) -> Record:
+        """Any record by id, whatever its type.
+
+        Raises:
+            UnknownIdError: If no record has that id; the error suggests close ids.
+        """
+        try:
+            return self._by_id[record_id]
+        except (KeyError, TypeError):
+            raise UnknownIdError(record_id, _suggest(record_id, self._by_id)) from None
+
+    def __contains__(self, record_id: object) -> bool:
+        return isinstance(record_id, str) and record_id in self._by_id
+
+    def get(self, record_id: str, default: Record | None = None) -> Record | None:
+        """Any record by id, or ``default`` (None) when there is none."""
+        return self._by_id.get(record_id, default)
+
+    def _name_index(self) -> dict[str, list[Record]]:
+        names = self._names
+        if names is None:
+            names = {}
+            for record in self._by_id.values():
+                for name in dict.fromkeys(normalise(n) for n in _names(record)):
+                    names.setdefault(name, []).append(record)
+            self._names = names
+        return names
+
+    def lookup(self, name: str, *, on: DateLike | None = None) -> Record:
+        """The record an id, name, acronym or alias stands for, case-insensitively.
+
+        A name may stand for different records at different times ("NUC" is the
+        NATO-Ukraine Commission until July 2023 and the NATO-Ukraine Council after). Give
+        ``on`` to pick the one whose span covers that date: a record certainly active then
+        wins over one only possibly active.
+
+        Args:
+            name: An id, name, acronym or alias.
+            on: A date that picks among records that share the name.
+
+        Returns:
+            The record.
+
+        Raises:
+            UnknownNameError: If nothing has that name (a KeyError, with suggestions).
+            AmbiguousNameError: If more than one record fits; it lists them.
+        """
+        if name in self._by_id:
+            return self._by_id[name]
+        candidates = self._name_index().get(normalise(name), [])
+        if not candidates:
+            raise UnknownNameError(name, _suggest(normalise(name), self._name_index()))
+        if len(candidates) > 1 and on is not None:
+            when = as_partial_date(on)
+            for level in (Certainty.DEFINITELY, Certainty.POSSIBLY):
+                fitting = [c for c in candidates if _active(c, when) is level]
+                if len(fitting) == 1:
+                    return fitting[0]
+                if len(fitting) > 1:
+                    candidates = fitting
+                    break
+        if len(candidates) == 1:
+            return candidates[0]
+        raise AmbiguousNameError(name, sorted(candidates, key=lambda r: r.id), on)
+
+    def search(self, text: str, *, limit: int | None = None) -> list[Record]:
+        """Records whose names, aliases or descriptions match ``text``, best first.
+
+        Ranking: an exact id, name, acronym or alias; then a name that starts with the text;
+        then names containing every word; then descriptions containing every word. Ties are
+        broken by id, so the order is the same on every run.
+
+        Args:
+            text: Words to look for, in any case.
+            limit: At most this many results.
+        """
+        query = normalise(text)
+        words = _WORD.findall(query)
+        if not words:
+            return []
+        scored: list[tuple[int, str, Record]] = []
+        for record in self._by_id.values():
+            names = [normalise(n) for n in _names(record)]
+            if query == record.id or query in names:
+                score = 0
+            elif any(n.startswith(query) for n in names):
+                score = 1
+            elif any(query in n for n in names):
+                score = 2
+            elif all(any(w in n for n in names) for w in words):
+                score = 3
+            elif all(w in normalise(record.description) for w in words):
+                score = 4
+            else:
+                continue
+            scored.append((score, record.id, record))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        results = [record for _, _, record in scored]
+        return results if limit is None else results[:limit]
+
+    # -- time ------------------------------------------------------------------------------
+
+    def timeline(self, start: DateLike | None = None, end: DateLike | None = None) -> list[TimelineEntry]:
+        """Every dated thing in order: events, foundings, starts and ends, signings.
+
+        Entries sort by date (see :class:`~nato_ukraine.dates.PartialDate` for the order of
+        dates of different precision), then by record id.
+
+        Args:
+            start: Leave out what is certainly before this date.
+            end: Leave out what is certainly after this date.
+        """
+        lo, hi = _day_bounds(start, end)
+        entries = [
+            entry
+            for record in self._by_id.values()
+            for entry in _timeline_entries(record)
+            if entry.date.earliest.toordinal() <= hi and lo <= (entry.end or entry.date).latest.toordinal()
+        ]
+        entries.sort(key=lambda e: (e.date._key(), e.record.id, e.what))
+        return entries
+
+    # -- graph -----------------------------------------------------------------------------
+
+    def _graph(self) -> tuple[list[Edge], dict[str, list[Edge]]]:
+        graph = self._edges
+        if graph is None:
+            edges = sorted({edge for record in self._by_id.values() for edge in _edges_of(record)})
+            touching: dict[str, list[Edge]] = {}
+            for edge in edges:
+                touching.setdefault(edge.source, []).append(edge)
+                if edge.target != edge.source:
+                    touching.setdefault(edge.target, []).append(edge)
+            graph = self._edges = (edges, touching)
+        return graph
+
+    def edges(self, relation: Relation | str | None = None) -> list[Edge]:
+        """Every link between records, sorted; only those of one relation if given."""
+        edges = self._graph()[0]
+        if relation is None:
+            return list(edges)
+        wanted = Relation(relation)
+        return [edge for edge in edges if edge.relation is wanted]
+
+    def related(self, record: Record | str, *, relation: Relation | str | None = None) -> list[Neighbour]:
+        """The records linked to ``record``, in both directions, with how they are linked.
+
+        A body's parent (PART_OF, outgoing) and its parts (PART_OF, incoming); its
+        predecessor and successor (SUCCEEDS); the programmes it runs; the events that involve
+        it; the sources it cites. Ordered by relation, direction, then id.
+
+        Args:
+            record: A record or its id.
+            relation: Only links of this kind.
+
+        Raises:
+            UnknownIdError: If no record has that id.
+        """
+        rid = record if isinstance(record, str) else record.id
+        self[rid]  # raises UnknownIdError for an unknown id
+        wanted = None if relation is None else Relation(relation)
+        found: list[Neighbour] = []
+        for edge in self._graph()[1].get(rid, []):
+            if wanted is not None and edge.relation is not wanted:
+                continue
+            if edge.source == rid:
+                found.append(Neighbour(edge.relation, Direction.OUTGOING, self._by_id[edge.target]))
+            if edge.target == rid:
+                found.append(Neighbour(edge.relation, Direction.INCOMING, self._by_id[edge.source]))
+        found.sort(key=lambda n: (n.relation.value, n.direction.value, n.record.id))
+        return found
+
+    def path(self, start: Record | str, end: Record | str, *, through_sources: bool = False) -> list[Edge] | None:
+        """The shortest chain of edges that links two records, in either direction.
+
+        Args:
+            start: A record or its id.
+            end: A record or its id.
+            through_sources: Also follow CITES edges (every record is two steps from every
+                other that cites the same source, so they are left out by default).
+
+        Returns:
+            The edges from ``start`` to ``end`` in order (empty when they are the same record),
+            or None when nothing links them.
+
+        Raises:
+            UnknownIdError: If either id is unknown.
+        """
+        a = start if isinstance(start, str) else start.id
+        b = end if isinstance(end, str) else end.id
+        self[a], self[b]  # raise UnknownIdError for unknown ids
+        touching = self._graph()[1]
+        came_from: dict[str, Edge | None] = {a: None}
+        queue = deque([a])
+        while queue:
+            node = queue.popleft()
+            if node == b:
+                chain: list[Edge] = []
+                while (edge := came_from[node]) is not None:
+                    chain.append(edge)
+                    node = edge.source if edge.target == node else edge.target
+                return chain[::-1]
+            for edge in touching.get(node, []):
+                if edge.relation is Relation.CITES and not through_sources:
+                    continue
+                other = edge.target if edge.source == node else edge.source
+                if other not in came_from:
+                    came_from[other] = edge
+                    queue.append(other)
+        return None
+
+
+def _active(record: Record, when: PartialDate) -> Certainty:
+    span = record_span(record)
+    if span is None:
+        return Certainty.POSSIBLY
+    return span.overlaps(when)

@@ -1,0 +1,346 @@
+"""Dates at the precision a source gives them, periods with open ends, and certainty.
+
+A :class:`PartialDate` is a year, a month or a day: "1997", "June 2017", "9 July 2016". It never
+invents the parts a source leaves out. Each one covers a span of days, from :attr:`earliest` to
+:attr:`latest`, so the question "was it active then?" has three answers, given as a
+:class:`Certainty`: a programme that started in "2016" was *definitely* running on 2016-12-31
+(if it had not ended), but only *possibly* on 2016-03-01.
+
+Ordering: partial dates sort by their earliest day; when two start on the same day, the coarser
+one comes first (``1997 < 1997-01 < 1997-01-01 < 1997-01-02 < 1997-02``). The order is total
+and never puts a date before one whose earliest day is earlier.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import enum
+import re
+from typing import Union
+
+import attrs
+
+__all__ = ["Certainty", "DateLike", "PartialDate", "Period", "Precision"]
+
+
+class Precision(enum.IntEnum):
+    """How much of a date is known. Finer precisions compare greater."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Certainty(enum.Enum):
+    """A three-valued answer: DEFINITELY, POSSIBLY or NOT.
+
+    ``bool(certainty)`` is True for DEFINITELY and POSSIBLY, so a certainty can stand where a
+    yes/no answer that includes the possible cases is wanted.
+    """
+
+    NOT = 0
+    POSSIBLY = 1
+    DEFINITELY = 2
+
+    def __bool__(self) -> bool:
+        return self is not Certainty.NOT
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# Two defaults that differ in every field: what a parse takes from the default, it differs in.
+_DEFAULT_A = _dt.datetime(2000, 1, 1, 0, 0, 0)
+_DEFAULT_B = _dt.datetime(2004, 2, 2, 1, 1, 1)
+
+
+def _month_days(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    Build one with :meth:`parse` (``PartialDate.parse("June 2017")``) or from its parts
+    (``PartialDate(2017, 6)``). ``str()`` gives the ISO form at its own precision: ``"2017"``,
+    ``"2017-06"`` or ``"2017-06-09"``.
+
+    Attributes:
+        year: The year (1 to 9999).
+        month: The month (1 to 12), or None for a year.
+        day: The day of the month, or None for a year or a month.
+
+    Raises:
+        ValueError: If the parts do not make a real date, or a day is given without a month.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range 1..9999")
+        if self.month is None:
+            if self.day is not None:
+                raise ValueError("a day needs a month")
+            return
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is out of range 1..12")
+        if self.day is not None and not 1 <= self.day <= _month_days(self.year, self.month):
+            raise ValueError(f"day {self.day} is out of range for {self.year:04d}-{self.month:02d}")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read a date as people write it, keeping the precision it has.
+
+        Accepts ISO forms ("1997", "2017-06", "2016-07-09") and written forms that
+        python-dateutil reads ("June 2017", "9 July 2016", "29th November 2023"). Refuses
+        anything it would have to guess: no year, a time of day, or a numeric form whose day
+        and month could be read either way ("03/04/2017").
+
+        Args:
+            text: The date as written.
+
+        Returns:
+            The date, at the precision the text gives.
+
+        Raises:
+            ValueError: If the text is not a date, or not one that can be read without a guess.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"expected a string, not {type(text).__name__}")
+        text = text.strip()
+        match = _ISO.fullmatch(text)
+        if match is not None:
+            year, month, day = match.groups()
+            try:
+                return cls(int(year), None if month is None else int(month), None if day is None else int(day))
+            except ValueError:
+                raise ValueError(f"{text!r} is not a date") from None
+        return cls._parse_written(text)
+
+    @classmethod
+    def _parse_written(cls, text: str) -> PartialDate:
+        from dateutil import parser  # imported only for dates that are not ISO-shaped
+
+        if not text or not any(c.isdigit() for c in text):
+            raise ValueError(f"{text!r} is not a date")
+        try:
+            first = parser.parse(text, default=_DEFAULT_A)
+            second = parser.parse(text, default=_DEFAULT_B)
+            day_first = parser.parse(text, default=_DEFAULT_A, dayfirst=True)
+        except (ValueError, OverflowError):
+            raise ValueError(f"{text!r} is not a date") from None
+        if first.tzinfo is not None or first.time() != second.time() or first.time() != _dt.time():
+            raise ValueError(f"{text!r} has a time of day; give a date only")
+        if first.year != second.year:
+            raise ValueError(f"{text!r} has no year")
+        if first != day_first:
+            raise ValueError(f"{text!r} is ambiguous (day and month could be swapped)")
+        if first.month != second.month:
+            if first.day != second.day:
+                return cls(first.year)
+            raise ValueError(f"{text!r} has a day but no month")
+        if first.day != second.day:
+            return cls(first.year, first.month)
+        return cls(first.year, first.month, first.day)
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """Make a day-precision partial date from a :class:`datetime.date`."""
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known."""
+        if self.month is None:
+            return Precision.YEAR
+        if self.day is None:
+            return Precision.MONTH
+        return Precision.DAY
+
+    @property
+    def earliest(self) -> _dt.date:
+        """The first day the date can be."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> _dt.date:
+        """The last day the date can be."""
+        if self.month is None:
+            return _dt.date(self.year, 12, 31)
+        if self.day is None:
+            return _dt.date(self.year, self.month, _month_days(self.year, self.month))
+        return _dt.date(self.year, self.month, self.day)
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+
+#: What the date queries accept: a partial date, a date, or a string :meth:`PartialDate.parse` reads.
+DateLike = Union[PartialDate, _dt.date, str]
+
+
+def as_partial_date(value: DateLike) -> PartialDate:
+    """Turn a :data:`DateLike` into a :class:`PartialDate`.
+
+    Raises:
+        ValueError: If a string is not a date.
+        TypeError: If the value is of another type.
+    """
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, _dt.datetime):
+        raise TypeError("expected a date, not a datetime")
+    if isinstance(value, _dt.date):
+        return PartialDate.from_date(value)
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    raise TypeError(f"expected a PartialDate, date or string, not {type(value).__name__}")
+
+
+def _optional_date(value: DateLike | None) -> PartialDate | None:
+    return None if value is None else as_partial_date(value)
+
+
+_MIN = _dt.date.min
+_MAX = _dt.date.max
+
+
+@attrs.frozen
+class Period:
+    """A span of time whose ends are partial dates, either of which may be open (None).
+
+    An open start means "since an unknown time or always"; an open end means "ongoing or
+    unknown". Because the ends are partial dates, a period has a *definite* core (from the
+    latest its start can be to the earliest its end can be) inside a *possible* span (from the
+    earliest start to the latest end); :meth:`contains` and :meth:`overlaps` answer with a
+    :class:`Certainty` accordingly.
+
+    Attributes:
+        start: When it began, or None.
+        end: When it ended, or None.
+
+    Raises:
+        ValueError: If the end is certainly before the start.
+    """
+
+    start: PartialDate | None = attrs.field(default=None, converter=_optional_date)
+    end: PartialDate | None = attrs.field(default=None, converter=_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end.latest < self.start.earliest:
+            raise ValueError(f"the end {self.end} is before the start {self.start}")
+
+    @property
+    def possible(self) -> tuple[_dt.date, _dt.date]:
+        """The widest span the period can cover: earliest start to latest end."""
+        return (
+            _MIN if self.start is None else self.start.earliest,
+            _MAX if self.end is None else self.end.latest,
+        )
+
+    @property
+    def definite(self) -> tuple[_dt.date, _dt.date]:
+        """The span the period certainly covers: latest start to earliest end (may be empty)."""
+        return (
+            _MIN if self.start is None else self.start.latest,
+            _MAX if self.end is None else self.end.earliest,
+        )
+
+    def contains(self, when: DateLike) -> Certainty:
+        """Whether the whole of ``when`` falls inside the period.
+
+        A day is definitely inside when it lies in the definite core, possibly inside when it
+        lies in the possible span. A month or a year must fit whole.
+
+        Args:
+            when: A date, at any precision.
+
+        Returns:
+            DEFINITELY, POSSIBLY or NOT.
+        """
+        day = as_partial_date(when)
+        return _contains(self, day.earliest, day.latest)
+
+    def overlaps(self, other: Period | DateLike) -> Certainty:
+        """Whether the period and ``other`` share at least one day.
+
+        ``other`` may be another period (both sides uncertain) or a date at any precision (a
+        fixed span of days). The answer is symmetric for two periods.
+
+        Args:
+            other: A period or a date.
+
+        Returns:
+            DEFINITELY, POSSIBLY or NOT.
+        """
+        if isinstance(other, Period):
+            # Certain when the latest either can start is no later than the earliest the
+            # other can end; possible when the widest spans meet.
+            a_lo, a_hi = self.definite
+            b_lo, b_hi = other.definite
+            if a_lo <= b_hi and b_lo <= a_hi:
+                return Certainty.DEFINITELY
+            a_lo, a_hi = self.possible
+            b_lo, b_hi = other.possible
+            return Certainty.POSSIBLY if a_lo <= b_hi and b_lo <= a_hi else Certainty.NOT
+        day = as_partial_date(other)
+        return _overlaps(self, day.earliest, day.latest)
+
+    def __str__(self) -> str:
+        start = "" if self.start is None else str(self.start)
+        end = "" if self.end is None else str(self.end)
+        return f"{start}..{end}"
+
+
+def _contains(period: Period, lo: _dt.date, hi: _dt.date) -> Certainty:
+    d_lo, d_hi = period.definite
+    if d_lo <= lo and hi <= d_hi:
+        return Certainty.DEFINITELY
+    p_lo, p_hi = period.possible
+    return Certainty.POSSIBLY if p_lo <= lo and hi <= p_hi else Certainty.NOT
+
+
+def _overlaps(period: Period, lo: _dt.date, hi: _dt.date) -> Certainty:
+    # The period meets [lo, hi] when it starts by hi and ends no earlier than lo; it does so
+    # whatever its ends turn out to be when even its latest start and earliest end do.
+    d_lo, d_hi = period.definite
+    if d_lo <= hi and lo <= d_hi:
+        return Certainty.DEFINITELY
+    p_lo, p_hi = period.possible
+    return Certainty.POSSIBLY if p_lo <= hi and lo <= p_hi else Certainty.NOT

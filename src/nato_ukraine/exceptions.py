@@ -1,0 +1,128 @@
+"""The exceptions nato_ukraine raises.
+
+Every one derives from :class:`NatoUkraineError`, and each concrete error also derives from the
+builtin it is, so ``except KeyError`` and ``except ValueError`` keep working::
+
+    NatoUkraineError
+    ├── DataError (ValueError)            bad data: .problems lists every one found
+    └── LookupFailure (LookupError)
+        ├── UnknownIdError (KeyError)     no record has that id: .id, .suggestions
+        │   └── UnknownNameError          no record has that name either
+        └── AmbiguousNameError            more than one record fits: .name, .candidates
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from nato_ukraine.models import Record
+
+__all__ = [
+    "AmbiguousNameError",
+    "DataError",
+    "LookupFailure",
+    "NatoUkraineError",
+    "Problem",
+    "UnknownIdError",
+    "UnknownNameError",
+]
+
+
+class NatoUkraineError(Exception):
+    """The root of every error nato_ukraine raises."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a data file.
+
+    Attributes:
+        file: The file's name (``events.json``), or ``<dataset>`` for a problem between files.
+        path: Where in the file, as a JSON path (``$.events[12].date``).
+        message: What is wrong.
+    """
+
+    file: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path}: {self.message}"
+
+
+class DataError(NatoUkraineError, ValueError):
+    """Data that cannot be loaded: every problem found, not only the first.
+
+    Attributes:
+        problems: Each problem, with the file and the field path it concerns.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files the problems concern, in order of first mention."""
+        return tuple(dict.fromkeys(p.file for p in self.problems))
+
+
+class LookupFailure(NatoUkraineError, LookupError):
+    """A lookup found no record, or more than one."""
+
+
+class UnknownIdError(LookupFailure, KeyError):
+    """No record has that id.
+
+    Attributes:
+        id: The id asked for.
+        suggestions: Ids close to it, best first.
+    """
+
+    def __init__(self, id: str, suggestions: Sequence[str] = ()) -> None:
+        self.id = id
+        self.suggestions = tuple(suggestions)
+        super().__init__(id)
+
+    def __str__(self) -> str:
+        message = f"no record has the id {self.id!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        return message
+
+
+class UnknownNameError(UnknownIdError):
+    """No record has that id, name, acronym or alias.
+
+    Attributes:
+        id: The name asked for.
+        suggestions: Names close to it, best first.
+    """
+
+    def __str__(self) -> str:
+        message = f"no record has the id, name, acronym or alias {self.id!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        return message
+
+
+class AmbiguousNameError(LookupFailure):
+    """More than one record answers to a name; narrow it with a date or use an id.
+
+    Attributes:
+        name: The name asked for.
+        candidates: The records that fit, ordered by id.
+    """
+
+    def __init__(self, name: str, candidates: Sequence[Record], on: object = None) -> None:
+        self.name = name
+        self.candidates = tuple(candidates)
+        ids = ", ".join(c.id for c in self.candidates)
+        when = f" on {on}" if on is not None else ""
+        super().__init__(f"{name!r} names {len(self.candidates)} records{when}: {ids}; pass on= or an id")
