@@ -1,6 +1,7 @@
 """Read, structure, validate and cache datasets.
 
-A dataset file is one JSON object whose keys are collection names, each a list of records. The
+A dataset file is one JSON object whose keys are collection names, each a list of records (and,
+optionally, ``manifest``: what ``manifest.json`` holds, as :meth:`Dataset.to_json` writes). The
 bundled data is a directory of such files (``data/<collection>.json``, one key each) plus
 ``data/manifest.json``; a user's dataset is a file or a directory laid out the same way. The
 same code reads all three.
@@ -74,6 +75,7 @@ class _Raw:
 
     file: str
     records: list[tuple[str, int, Record]]  # (collection, index, record)
+    manifest: list[Manifest] = attrs.Factory(list)  # a file's own "manifest" key, if any
 
 
 _lock = threading.Lock()
@@ -171,15 +173,17 @@ def _display(path: Path) -> str:
 
 def _parse_manifest(file: str, data: bytes, problems: list[Problem]) -> Manifest:
     value = _parse_json(file, data, problems)
-    if value is None:
-        return Manifest()
+    return Manifest() if value is None else _parse_manifest_value(file, value, problems, "$")
+
+
+def _parse_manifest_value(file: str, value: object, problems: list[Problem], path: str = "$.manifest") -> Manifest:
     if not isinstance(value, dict):
-        problems.append(Problem(file, "$", "expected an object"))
+        problems.append(Problem(file, path, "expected an object"))
         return Manifest()
     try:
         return _converter(detailed=True).structure(value, Manifest)
     except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
-        problems.extend(_problems_from(file, "$", exc))
+        problems.extend(_problems_from(file, path, exc))
         return Manifest()
 
 
@@ -237,6 +241,9 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
         return raw
     fast = _converter(detailed=False)
     for name, records in value.items():
+        if name == "manifest":
+            raw.manifest.append(_parse_manifest_value(file, records, problems))
+            continue
         cls = COLLECTIONS.get(name)
         if cls is None:
             problems.append(
@@ -300,6 +307,8 @@ def _build(
     with _gc_paused():
         raws = [_structure_file(file, data, problems) for file, data in [*files, *(extra_files or [])]]
         collections = _validate(raws, base, problems)
+    if base is None:  # a single dataset file may carry its manifest under a "manifest" key
+        manifest = next((m for raw in raws for m in raw.manifest), manifest)
     if problems:
         raise DataError(_in_reading_order(problems))
     return Dataset._create(collections, manifest)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import enum
+import os
 import re
 import unicodedata
 from collections import Counter, deque
@@ -793,6 +794,44 @@ class Dataset:
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self._manifest == other._manifest and all(
+            getattr(self, name) == getattr(other, name) for name in self.collections()
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_json(self, path: str | os.PathLike[str] | None = None, *, indent: int | None = 2) -> str:
+        """The whole dataset in its JSON form, as one file that :func:`nato_ukraine.load` reads back.
+
+        The object has a ``manifest`` key (data version, as-of date, schema version) and one key
+        per collection, each a list of records ordered by id; keys are sorted, so equal datasets
+        give equal text.
+
+        Args:
+            path: Also write the text to this file (UTF-8).
+            indent: Indentation, as for :func:`json.dumps`; None for one line.
+
+        Returns:
+            The JSON text.
+        """
+        import json
+
+        from nato_ukraine._loader import _converter
+
+        converter = _converter(detailed=False)
+        payload: dict[str, Any] = {"manifest": converter.unstructure(self._manifest)}
+        for name, collection in self.collections().items():
+            records = sorted(collection, key=lambda r: r.id)
+            payload[name] = [converter.unstructure(record) for record in records]
+        text = json.dumps(payload, ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
+        if path is not None:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        return text
 
     def __repr__(self) -> str:
         version = self.data_version or "user data"

@@ -1,0 +1,41 @@
+# Two commands set everything up on a fresh machine with Python >= 3.10 and make:
+#   make demo   - create .venv, install the package, print a summary and the timeline
+#   make test   - install the dev tools, run ruff, mypy --strict and pytest
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check --quiet
+
+.PHONY: demo test lint typecheck pytest clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml requirements-dev.txt | $(PY)
+	$(PIP) install -e ".[pandas]" -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(PY) -m nato_ukraine summary
+	@echo
+	$(PY) -m nato_ukraine timeline
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src
+
+typecheck: $(VENV)/.installed-dev
+	$(VENV)/bin/mypy
+
+pytest: $(VENV)/.installed-dev
+	$(PY) -m pytest
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) build dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
