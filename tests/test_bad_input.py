@@ -1,0 +1,414 @@
+"""Bad input: every malformed file a user may hand the loader raises one readable DataError.
+
+Each case runs through ``nu.load(path)`` (the file is the whole dataset) and ``nu.load(extra=path)``
+(the file's records are added to the bundled data). The files carry their own source and body,
+with ids the bundled data does not use, so the same file is valid, or broken, in both modes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nato_ukraine as nu
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "nato_ukraine"
+
+#: Ids the bundled data has: records added with extra= may refer to them.
+BUNDLED_SOURCE = "nato-relations-with-ukraine"
+BUNDLED_BODY = "nato-ukraine-commission"
+
+SOURCE = {"id": "test-source", "name": "Test source", "title": "A source written for the tests"}
+BODY = {
+    "id": "test-body",
+    "name": "Test body",
+    "kind": "commission",
+    "side": "joint",
+    "citations": [{"source": "test-source", "quote": "The test body was set up."}],
+}
+
+
+def event(**fields: Any) -> dict[str, Any]:
+    """A valid event record, with ``fields`` changed (a field given as ``...`` is left out)."""
+    record: dict[str, Any] = {
+        "id": "test-event",
+        "name": "Test meeting",
+        "kind": "meeting",
+        "date": "2017-06-09",
+        "bodies": ["test-body"],
+        "citations": [{"source": "test-source", "quote": "The test body met."}],
+    }
+    record.update(fields)
+    return {key: value for key, value in record.items() if value is not ...}
+
+
+def document(*events: dict[str, Any], **collections: list[Any]) -> dict[str, Any]:
+    """A dataset file: the test source and body, the given events and any other collections."""
+    return {"sources": [SOURCE], "bodies": [BODY], "events": list(events), **collections}
+
+
+class Mode:
+    """One way to load a user's file: as a whole dataset, or added to the bundled data."""
+
+    def __init__(self, extra: bool) -> None:
+        self.extra = extra
+
+    def __call__(self, path: Path) -> nu.Dataset:
+        return nu.load(extra=path) if self.extra else nu.load(path)
+
+    def base(self) -> int:
+        """How many records a load has besides the file's own."""
+        return len(nu.load()) if self.extra else 0
+
+
+@pytest.fixture(params=[False, True], ids=["path", "extra"])
+def load(request: pytest.FixtureRequest) -> Mode:
+    """``nu.load(path)`` or ``nu.load(extra=path)``."""
+    return Mode(extra=request.param)
+
+
+def write(tmp_path: Path, content: dict[str, Any] | bytes, name: str = "my_events.json") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else json.dumps(content, indent=2).encode())
+    return path
+
+
+def data_error(load: Callable[[Path], nu.Dataset], path: Path) -> nu.DataError:
+    with pytest.raises(nu.DataError) as info:
+        load(path)
+    assert isinstance(info.value, ValueError)
+    return info.value
+
+
+def assert_problems(error: nu.DataError, file: Path, expected: list[tuple[str, str]]) -> None:
+    """The error lists exactly ``expected`` (field path, words of the message), in ``file``."""
+    assert [(str(file), where) for where, _ in expected] == [(p.file, p.path) for p in error.problems]
+    for (where, words), problem in zip(expected, error.problems, strict=True):
+        assert words in problem.message, f"{words!r} not in {problem.message!r}"
+        assert f"{file}: {where}: {problem.message}" in str(error)
+    assert file.name in str(error)
+
+
+def test_valid_file_loads(load: Mode, tmp_path: Path) -> None:
+    """The file the bad cases start from loads, adding its three records."""
+    path = write(tmp_path, document(event()))
+
+    ds = load(path)
+
+    assert load.base() + 3 == len(ds)
+    expected_bodies = ("test-body",)
+    assert expected_bodies == ds.events["test-event"].bodies
+
+
+def test_invalid_json(load: Mode, tmp_path: Path) -> None:
+    """A file of invalid JSON raises DataError naming the file and where the JSON breaks."""
+    path = write(tmp_path, b'{"events": [{"id": "test-event",,}]}')
+
+    error = data_error(load, path)
+
+    assert_problems(error, path, [("$", "not valid JSON")])
+    assert "line 1" in str(error)
+
+
+def test_empty_file(load: Mode, tmp_path: Path) -> None:
+    """An empty file raises DataError saying it is empty."""
+    path = write(tmp_path, b"  \n")
+
+    assert_problems(data_error(load, path), path, [("$", "empty")])
+
+
+def test_not_utf8(load: Mode, tmp_path: Path) -> None:
+    """A file that is not UTF-8 (here Latin-1) raises DataError saying so, and where."""
+    path = write(tmp_path, '{"events": [{"name": "Réunion"}]}'.encode("latin-1"))
+
+    assert_problems(data_error(load, path), path, [("$", "not UTF-8")])
+
+
+def test_top_level_list(load: Mode, tmp_path: Path) -> None:
+    """A file whose top level is a list, not an object of collections, raises DataError."""
+    path = write(tmp_path, json.dumps([event()]).encode())
+
+    assert_problems(data_error(load, path), path, [("$", "not a list")])
+
+
+def test_unknown_collection(load: Mode, tmp_path: Path) -> None:
+    """A misspelt collection name raises DataError naming it and the expected names."""
+    path = write(tmp_path, {**document(), "evnets": [event()]})
+
+    error = data_error(load, path)
+
+    assert_problems(error, path, [("$.evnets", "'evnets'")])
+    assert "events" in error.problems[0].message
+
+
+def test_missing_required_field(load: Mode, tmp_path: Path) -> None:
+    """A record without a required field raises DataError at that field's path."""
+    path = write(tmp_path, document(event(date=...)))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].date", "missing")])
+
+
+def test_unknown_field(load: Mode, tmp_path: Path) -> None:
+    """A typo'd key is an unknown field, and the field it was meant to be is then missing: both are listed."""
+    path = write(tmp_path, document(event(date=..., dat="2017-06-09")))
+
+    error = data_error(load, path)
+
+    assert_problems(error, path, [("$.events[0].date", "missing"), ("$.events[0]", "'dat'")])
+
+
+def test_date_that_is_not_a_date(load: Mode, tmp_path: Path) -> None:
+    """A date field holding words that are not a date raises DataError quoting them."""
+    path = write(tmp_path, document(event(date="Juny 2017")))
+
+    error = data_error(load, path)
+
+    assert_problems(error, path, [("$.events[0].date", "'Juny 2017' is not a date")])
+    assert "$.events[0].date" in str(error)
+
+
+def test_impossible_date(load: Mode, tmp_path: Path) -> None:
+    """An ISO date that does not exist (30 February) raises DataError."""
+    path = write(tmp_path, document(event(date="2017-02-30")))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].date", "'2017-02-30' is not a date")])
+
+
+def test_date_of_wrong_type(load: Mode, tmp_path: Path) -> None:
+    """A date given as a number, not a string, raises DataError naming the type."""
+    path = write(tmp_path, document(event(date=2017)))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].date", "a number")])
+
+
+def test_string_where_list_belongs(load: Mode, tmp_path: Path) -> None:
+    """A single id where a list of ids belongs raises DataError; it is not read as a list of letters."""
+    path = write(tmp_path, document(event(bodies="test-body")))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].bodies", "expected a list, not a string")])
+
+
+def test_unknown_enum_value(load: Mode, tmp_path: Path) -> None:
+    """An unknown kind raises DataError quoting it and listing the valid kinds."""
+    path = write(tmp_path, document(event(kind="meteing")))
+
+    error = data_error(load, path)
+
+    assert_problems(error, path, [("$.events[0].kind", "'meteing'")])
+    assert "meeting" in error.problems[0].message.replace("'meteing'", "")
+
+
+def test_dangling_reference(load: Mode, tmp_path: Path) -> None:
+    """A reference to an id no record has raises DataError at the reference's path."""
+    path = write(tmp_path, document(event(bodies=["test-body", "no-such-body"])))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].bodies[1]", "'no-such-body'")])
+
+
+def test_reference_to_the_wrong_kind_of_record(load: Mode, tmp_path: Path) -> None:
+    """A body reference that names a source raises DataError saying what the id is."""
+    path = write(tmp_path, document(event(bodies=["test-source"])))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].bodies[0]", "source")])
+
+
+def test_citation_of_unknown_source(load: Mode, tmp_path: Path) -> None:
+    """A citation of a source the dataset does not have raises DataError."""
+    path = write(tmp_path, document(event(citations=[{"source": "no-such-source", "quote": "Words."}])))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].citations[0].source", "'no-such-source'")])
+
+
+def test_same_id_twice(load: Mode, tmp_path: Path) -> None:
+    """The same id twice in one file raises DataError at the second, pointing at the first."""
+    path = write(tmp_path, document(event(), event(name="Another meeting")))
+
+    error = data_error(load, path)
+
+    assert_problems(error, path, [("$.events[1].id", "'test-event'")])
+    assert "$.events[0]" in error.problems[0].message
+
+
+def test_same_id_in_two_collections(load: Mode, tmp_path: Path) -> None:
+    """An event may not take a body's id: ids are unique across the whole dataset."""
+    path = write(tmp_path, document(event(id="test-body")))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].id", "'test-body'")])
+
+
+def test_id_colliding_with_bundled_data(tmp_path: Path) -> None:
+    """Added records may not reuse a bundled id; the error says the id is already in the bundled data."""
+    body = {**BODY, "id": BUNDLED_BODY}
+    path = write(tmp_path, {"sources": [SOURCE], "bodies": [body]})
+
+    error = data_error(lambda p: nu.load(extra=p), path)
+
+    assert_problems(error, path, [("$.bodies[0].id", f"{BUNDLED_BODY!r}")])
+    assert "bundled" in error.problems[0].message
+
+
+def test_extra_records_may_refer_to_bundled_records(tmp_path: Path) -> None:
+    """Added records may cite a bundled source and name a bundled body."""
+    record = event(bodies=[BUNDLED_BODY], citations=[{"source": BUNDLED_SOURCE, "quote": "The NUC met."}])
+    path = write(tmp_path, {"events": [record]})
+
+    ds = nu.load(extra=path)
+
+    assert len(nu.load()) + 1 == len(ds)
+    expected_bodies = (BUNDLED_BODY,)
+    assert expected_bodies == ds.events["test-event"].bodies
+
+
+def test_end_before_start(load: Mode, tmp_path: Path) -> None:
+    """An event that ends before it starts, and a programme whose period does, raise DataError."""
+    programme = {
+        "id": "test-programme",
+        "name": "Test programme",
+        "kind": "trust_fund",
+        "period": {"start": "2017", "end": "2016-05"},
+        "citations": [{"source": "test-source", "quote": "The fund ran."}],
+    }
+    path = write(tmp_path, document(event(date="2017-06-09", end="2017-06-01"), programmes=[programme]))
+
+    error = data_error(load, path)
+
+    expected = [("$.events[0].end", True), ("$.programmes[0].period", True)]
+    assert expected == sorted((p.path, "before" in p.message) for p in error.problems)
+
+
+def test_deeply_nested_file(load: Mode, tmp_path: Path) -> None:
+    """A file of 5,000 nested brackets raises DataError, not RecursionError."""
+    path = write(tmp_path, b"[" * 5000 + b"]" * 5000)
+
+    assert_problems(data_error(load, path), path, [("$", "nested too deeply")])
+
+
+def test_deeply_nested_field(load: Mode, tmp_path: Path) -> None:
+    """A field holding 5,000 nested lists raises DataError, not RecursionError."""
+    text = json.dumps(document(event(aliases="NESTED"))).replace('"NESTED"', "[" * 5000 + "]" * 5000)
+    path = write(tmp_path, text.encode())
+
+    assert_problems(data_error(load, path), path, [("$", "nested too deeply")])
+
+
+def test_every_problem_is_listed(load: Mode, tmp_path: Path) -> None:
+    """A file with problems in several records and collections lists every one, in .problems and in the message."""
+    bad_source = {**SOURCE, "id": "second-source", "kind": "blog"}
+    bad_body = {**BODY, "id": "second-body", "side": "neutral"}
+    path = write(
+        tmp_path,
+        {
+            "sources": [SOURCE, bad_source],
+            "bodies": [BODY, bad_body],
+            "events": [
+                event(id="first", date="Juny 2017"),
+                event(id="second", bodies=["no-such-body"]),
+                event(id="third", bodies="test-body", kind="meteing"),
+            ],
+        },
+    )
+
+    error = data_error(load, path)
+
+    expected = {
+        "$.sources[1].kind",
+        "$.bodies[1].side",
+        "$.events[0].date",
+        "$.events[1].bodies[0]",
+        "$.events[2].kind",
+        "$.events[2].bodies",
+    }
+    assert expected == {p.path for p in error.problems}
+    assert len(expected) == len(error.problems)
+    assert {str(path)} == {p.file for p in error.problems}
+    assert f"{len(expected)} problems" in str(error)
+    for where in expected:
+        assert where in str(error)
+
+
+def test_problems_are_listed_in_file_order(load: Mode, tmp_path: Path) -> None:
+    """Problems are listed in the order their records stand in the file, collection by collection."""
+    bad_source = {**SOURCE, "id": "second-source", "kind": "blog"}
+    records = [event(id=f"event-{i}", kind="meteing" if i in (2, 10) else "meeting") for i in range(11)]
+    path = write(tmp_path, {"sources": [SOURCE, bad_source], "bodies": [BODY], "events": records})
+
+    error = data_error(load, path)
+
+    expected = ["$.sources[1].kind", "$.events[2].kind", "$.events[10].kind"]
+    assert expected == [p.path for p in error.problems]
+
+
+def test_key_given_twice(load: Mode, tmp_path: Path) -> None:
+    """A file that gives a key twice raises DataError: the records under the first would be lost unseen."""
+    text = f'{{"sources": [{json.dumps(SOURCE)}], "bodies": [{json.dumps(BODY)}], "events": [{json.dumps(event())}], '
+    text += '"events": []}'
+    path = write(tmp_path, text.encode())
+
+    error = data_error(load, path)
+
+    assert str(path) == error.problems[0].file
+    assert "events" in error.problems[0].message
+
+
+def test_failed_extra_load_changes_nothing(tmp_path: Path) -> None:
+    """A failed load(extra=) leaves the bundled dataset as it was: nothing is half-built."""
+    bundled = nu.load()
+    count = len(bundled)
+    path = write(tmp_path, document(event(), event(id="broken", date="Juny 2017")))
+
+    data_error(lambda p: nu.load(extra=p), path)
+
+    assert bundled is nu.load()
+    assert count == len(bundled)
+    assert "test-event" not in bundled
+
+
+def test_missing_path(load: Mode, tmp_path: Path) -> None:
+    """A path that does not exist raises FileNotFoundError naming it."""
+    path = tmp_path / "no_such_file.json"
+
+    with pytest.raises(FileNotFoundError, match=re.escape(str(path))):
+        load(path)
+
+
+@pytest.mark.slow
+def test_large_file_loads(load: Mode, tmp_path: Path) -> None:
+    """A 50 MB file of valid records loads, with every record in it."""
+    template = (
+        '{"id": "event-%d", "name": "Meeting number %d of the test body", "kind": "meeting", "date": "2017-06-%02d", '
+        '"description": "A meeting of the test body, one of many written to make a large file.", '
+        '"bodies": ["test-body"], "citations": [{"source": "test-source", "quote": "The test body met."}]}'
+    )
+    count = 50 * 1024 * 1024 // len(template % (0, 0, 1)) + 1
+    path = tmp_path / "large.json"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps(document())[: -len("]}")])
+        handle.write(",\n".join(template % (i, i, i % 28 + 1) for i in range(count)))
+        handle.write("]}\n")
+    assert path.stat().st_size >= 50 * 1024 * 1024
+
+    ds = load(path)
+
+    assert load.base() + count + 2 == len(ds)
+    assert nu.PartialDate(2017, 6, 1) == ds.events["event-0"].date
+    assert f"Meeting number {count - 1} of the test body" == ds.events[f"event-{count - 1}"].name
+
+
+def test_no_code_is_executed_from_data() -> None:
+    """The package's source uses nothing that can run code read from a file (pickle, eval, exec, yaml.load, marshal)."""
+    forbidden = re.compile(r"pickle|\beval\(|\bexec\(|yaml\.load|marshal")
+    files = sorted(SRC.rglob("*.py"))
+    found = [
+        f"{path.relative_to(SRC)}:{number}: {line.strip()}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if forbidden.search(line)
+    ]
+
+    assert not found, "\n".join(found)
+    assert {"_loader.py", "converters.py", "dataset.py"} <= {path.name for path in files}
