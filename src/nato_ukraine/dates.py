@@ -135,7 +135,10 @@ class PartialDate:
             day_first = parser.parse(text, default=_DEFAULT_A, dayfirst=True)
         except (ValueError, OverflowError):
             raise ValueError(f"{text!r} is not a date") from None
-        if first.tzinfo is not None or first.time() != second.time() or first.time() != _dt.time():
+        # The defaults differ in hour, minute and second: any of them both parses share came
+        # from the text.
+        shared_time = first.hour == second.hour or first.minute == second.minute or first.second == second.second
+        if first.tzinfo is not None or shared_time:
             raise ValueError(f"{text!r} has a time of day; give a date only")
         if first.year != second.year:
             raise ValueError(f"{text!r} has no year")

@@ -1,0 +1,481 @@
+"""Tests for nato_ukraine.dataset: lookups, date queries, aggregates, the graph and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nato_ukraine as nu
+
+CITE = [{"source": "notes", "quote": "q"}]
+
+
+def rec(record_id: str, name: str, **fields: Any) -> dict[str, Any]:
+    return {"id": record_id, "name": name, "citations": CITE, "description": f"About {name}.", **fields}
+
+
+FIXTURE = {
+    "sources": [{"id": "notes", "name": "Notes", "title": "Notes", "kind": "other", "published": "2024-01"}],
+    "bodies": [
+        rec(
+            "commission",
+            "NATO-Ukraine Commission",
+            acronym="NUC",
+            kind="commission",
+            side="joint",
+            established="1997",
+            dissolved="2023-07",
+            successor="council",
+        ),
+        rec(
+            "council",
+            "NATO–Ukraine Council",
+            acronym="NUC",
+            kind="council",
+            side="joint",
+            established="2023-07",
+            predecessor="commission",
+        ),
+        rec(
+            "representation",
+            "NATO Representation to Ukraine",
+            kind="representation",
+            side="nato",
+            established="2015-09",
+        ),
+        rec(
+            "liaison-office",
+            "NATO Liaison Office",
+            acronym="NLO",
+            kind="office",
+            side="nato",
+            established="1999",
+            parent="representation",
+            aliases=["Liaison Office in Kyiv"],
+        ),
+    ],
+    "programmes": [
+        rec(
+            "package",
+            "Comprehensive Assistance Package",
+            acronym="CAP",
+            kind="assistance_package",
+            period={"start": "2016-07-09"},
+            status="active",
+            bodies=["representation"],
+        ),
+        rec(
+            "cyber-fund",
+            "Cyber Defence Trust Fund",
+            kind="trust_fund",
+            period={"start": "2014", "end": "2017"},
+            status="completed",
+            parent="package",
+            description="A trust fund for cyber defence.",
+        ),
+        rec(
+            "career-fund",
+            "Military Career Transition Trust Fund",
+            kind="trust_fund",
+            period={"start": "2014"},
+            status="ended",
+            parent="package",
+        ),
+    ],
+    "people": [rec("chair-person", "A Chair", roles=[{"title": "Secretary General", "body": "council"}])],
+    "events": [
+        rec(
+            "summit-2016",
+            "Warsaw meeting",
+            kind="meeting",
+            date="2016-07-09",
+            location="Warsaw",
+            level="heads_of_state_and_government",
+            bodies=["commission"],
+            programmes=["package"],
+        ),
+        rec("law-2017", "Membership law", kind="legislation", date="2017-06"),
+        rec(
+            "visit-2017",
+            "Council visit",
+            kind="visit",
+            date="2017-07-09",
+            end="2017-07-10",
+            bodies=["commission", "representation"],
+        ),
+        rec("build-up-2014", "Something in 2014", kind="statement", date="2014"),
+        rec(
+            "meeting-2024",
+            "Council meeting",
+            kind="meeting",
+            date="2024-01-10",
+            level="ambassadors",
+            bodies=["council"],
+            chair="chair-person",
+            people=["chair-person"],
+        ),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory: pytest.TempPathFactory) -> nu.Dataset:
+    path = tmp_path_factory.mktemp("data") / "fixture.json"
+    path.write_text(json.dumps(FIXTURE), encoding="utf-8")
+    return nu.load(path)
+
+
+class TestIds:
+    def test_any_record_by_id(self, ds: nu.Dataset) -> None:
+        """ds[id] finds a record whatever its collection; a collection finds its own."""
+        assert ("package", "commission") == (ds["package"].id, ds.bodies["commission"].id)
+
+    def test_unknown_id_raises_key_error_with_suggestions(self, ds: nu.Dataset) -> None:
+        """An unknown id raises UnknownIdError, a KeyError, suggesting close ids."""
+        with pytest.raises(KeyError) as info:
+            ds["comission"]
+        assert isinstance(info.value, nu.UnknownIdError)
+        assert ("commission",) == info.value.suggestions[:1]
+
+    def test_a_collection_does_not_find_other_collections_ids(self, ds: nu.Dataset) -> None:
+        """bodies[programme id] raises UnknownIdError."""
+        with pytest.raises(nu.UnknownIdError):
+            ds.bodies["package"]
+
+    def test_get_returns_none_for_unknown(self, ds: nu.Dataset) -> None:
+        """get() returns None (or the default) where indexing would raise."""
+        assert (None, None, "x") == (ds.get("nope"), ds.bodies.get("nope"), ds.bodies.get("nope", "x"))  # type: ignore[arg-type]
+
+    def test_contains_takes_ids_and_records(self, ds: nu.Dataset) -> None:
+        """`in` accepts an id or the record itself."""
+        assert (True, True, False) == ("council" in ds.bodies, ds["council"] in ds.bodies, "package" in ds.bodies)
+
+
+class TestLookup:
+    def test_nuc_is_the_commission_in_2020(self, ds: nu.Dataset) -> None:
+        """ "NUC" on 2020-05-01 is the Commission."""
+        assert "commission" == ds.lookup("NUC", on="2020-05-01").id
+
+    def test_nuc_is_the_council_in_2024(self, ds: nu.Dataset) -> None:
+        """ "NUC" on 2024-01-10 is the Council."""
+        assert "council" == ds.lookup("NUC", on="2024-01-10").id
+
+    def test_nuc_without_a_date_is_ambiguous(self, ds: nu.Dataset) -> None:
+        """ "NUC" with no date raises AmbiguousNameError listing both bodies."""
+        with pytest.raises(nu.AmbiguousNameError) as info:
+            ds.lookup("NUC")
+        assert ["commission", "council"] == [c.id for c in info.value.candidates]
+
+    def test_nuc_in_the_month_of_the_change_is_ambiguous(self, ds: nu.Dataset) -> None:
+        """In July 2023 both bodies possibly existed: still ambiguous."""
+        with pytest.raises(nu.AmbiguousNameError):
+            ds.lookup("NUC", on="2023-07-15")
+
+    @pytest.mark.parametrize("name", ["NATO Liaison Office", "nlo", "liaison office in kyiv", "liaison-office"])
+    def test_name_acronym_alias_and_id_case_insensitively(self, ds: nu.Dataset, name: str) -> None:
+        """A name, acronym, alias or id finds the record, whatever the case."""
+        assert "liaison-office" == ds.lookup(name).id
+
+    def test_dashes_are_interchangeable(self, ds: nu.Dataset) -> None:
+        """An en dash and a hyphen match each other in names."""
+        assert ("council", "commission") == (
+            ds.lookup("NATO-Ukraine Council").id,
+            ds.lookup("NATO–Ukraine Commission").id,
+        )
+
+    def test_unknown_name_suggests(self, ds: nu.Dataset) -> None:
+        """An unknown name raises UnknownNameError (a KeyError) with close names."""
+        with pytest.raises(nu.UnknownNameError) as info:
+            ds.lookup("NATO Liason Office")
+        assert isinstance(info.value, KeyError)
+        assert "nato liaison office" in info.value.suggestions
+
+
+class TestSearch:
+    def test_ranks_names_before_descriptions(self, ds: nu.Dataset) -> None:
+        """Matches in names rank before matches in descriptions; ties go by id."""
+        assert ["career-fund", "cyber-fund"] == [r.id for r in ds.search("trust fund")]
+        assert ["cyber-fund"] == [r.id for r in ds.search("cyber defence")]
+
+    def test_exact_acronym_ranks_first(self, ds: nu.Dataset) -> None:
+        """An exact acronym match comes before partial matches."""
+        assert "package" == ds.search("cap")[0].id
+
+    def test_limit_and_empty_query(self, ds: nu.Dataset) -> None:
+        """limit cuts the list; a query with no words finds nothing."""
+        assert (1, []) == (len(ds.search("nato", limit=1)), ds.search("  --  "))
+
+
+class TestDates:
+    def test_between_is_inclusive_at_the_bounds_precision(self, ds: nu.Dataset) -> None:
+        """between("2014", "2016") runs from 2014-01-01 to 2016-12-31."""
+        assert ["build-up-2014", "summit-2016"] == ds.events.between("2014", "2016").ids()
+
+    def test_between_includes_possible_matches_unless_definitely(self, ds: nu.Dataset) -> None:
+        """A "2014" event is possibly between 2014-06 and 2015; definitely=True leaves it out."""
+        assert (["build-up-2014"], []) == (
+            ds.events.between("2014-06", "2015").ids(),
+            ds.events.between("2014-06", "2015", definitely=True).ids(),
+        )
+
+    def test_between_open_bounds(self, ds: nu.Dataset) -> None:
+        """None leaves a bound open."""
+        assert ["law-2017", "visit-2017", "meeting-2024"] == ds.events.between("2017", None).ids()
+
+    def test_on_a_day(self, ds: nu.Dataset) -> None:
+        """on(day) finds events of that day, and multi-day events that cover it."""
+        assert (["summit-2016"], ["visit-2017"]) == (
+            ds.events.on("2016-07-09").ids(),
+            ds.events.on("2017-07-10").ids(),
+        )
+
+    def test_on_a_day_within_a_month_precision_event(self, ds: nu.Dataset) -> None:
+        """A June 2017 law is possibly on 2017-06-15 but not definitely."""
+        assert (["law-2017"], []) == (
+            ds.events.on("2017-06-15").ids(),
+            ds.events.on("2017-06-15", definitely=True).ids(),
+        )
+
+    def test_active_on_is_three_valued(self, ds: nu.Dataset) -> None:
+        """In June 2017 the completed-in-2017 fund is possibly active, the open-ended ones definitely."""
+        assert (["career-fund", "cyber-fund", "package"], ["career-fund", "package"]) == (
+            ds.programmes.active_on("2017-06").ids(),
+            ds.programmes.active_on("2017-06", definitely=True).ids(),
+        )
+
+    def test_active_on_bodies_uses_their_founding_and_dissolution(self, ds: nu.Dataset) -> None:
+        """Bodies are active from their founding to their dissolution."""
+        assert ["commission", "liaison-office"] == ds.bodies.active_on("2010").ids()
+
+    def test_certainty_for_one_record(self, ds: nu.Dataset) -> None:
+        """certainty() answers for one record."""
+        assert (nu.Certainty.POSSIBLY, nu.Certainty.DEFINITELY, nu.Certainty.NOT) == (
+            ds.programmes.certainty("cyber-fund", "2014-03-01"),
+            ds.programmes.certainty("cyber-fund", "2014-12-31"),
+            ds.programmes.certainty("cyber-fund", dt.date(2018, 1, 1)),
+        )
+
+    def test_queries_chain(self, ds: nu.Dataset) -> None:
+        """Each query returns a collection that takes the next query."""
+        assert {2016: 1} == ds.events.between("2014", "2017").where(kind="meeting").count_by("year")
+
+    def test_bad_date_in_a_query_raises_value_error(self, ds: nu.Dataset) -> None:
+        """A query date that is not a date raises ValueError."""
+        with pytest.raises(ValueError, match="Juny"):
+            ds.events.on("Juny 2017")
+
+
+class TestWhere:
+    def test_where_by_enum_or_value(self, ds: nu.Dataset) -> None:
+        """kind=EventKind.MEETING and kind="meeting" select the same records."""
+        assert ds.events.where(kind=nu.EventKind.MEETING) == ds.events.where(kind="meeting")
+        assert ["summit-2016", "meeting-2024"] == ds.events.where(kind="meeting").ids()
+
+    def test_where_singular_name_for_a_list_field(self, ds: nu.Dataset) -> None:
+        """body= matches records whose bodies include it; a record stands for its id."""
+        assert ["summit-2016", "visit-2017"] == ds.events.where(body="commission").ids()
+        assert ["summit-2016", "visit-2017"] == ds.events.where(bodies=ds["commission"]).ids()
+
+    def test_where_any_of_several_values_and_several_criteria(self, ds: nu.Dataset) -> None:
+        """A list of values matches any; several criteria must all hold."""
+        assert ["law-2017", "meeting-2024"] == ds.events.where(
+            kind=["legislation", "meeting"], date=[nu.PartialDate(2017, 6), nu.PartialDate(2024, 1, 10)]
+        ).ids()
+
+    def test_where_unknown_field_is_a_type_error(self, ds: nu.Dataset) -> None:
+        """A criterion that names no field raises TypeError listing the fields."""
+        with pytest.raises(TypeError, match="no field 'colour'"):
+            ds.events.where(colour="red")
+
+    def test_filter_takes_a_predicate(self, ds: nu.Dataset) -> None:
+        """filter() keeps the records a function accepts."""
+        assert ["summit-2016"] == ds.events.filter(lambda e: e.location == "Warsaw").ids()
+
+
+class TestAggregates:
+    def test_count_by_year_and_decade(self, ds: nu.Dataset) -> None:
+        """count_by("year") and ("decade") count events by their date, in key order."""
+        assert {2014: 1, 2016: 1, 2017: 2, 2024: 1} == ds.events.count_by("year")
+        assert {2010: 4, 2020: 1} == ds.events.count_by("decade")
+
+    def test_count_by_enum_field_uses_values(self, ds: nu.Dataset) -> None:
+        """Enum keys are their string values, sorted; missing values count under None, last."""
+        assert {"heads_of_state_and_government": 1, "ambassadors": 1, None: 3} == ds.events.count_by("level")
+        assert ["ambassadors", "heads_of_state_and_government", None] == list(ds.events.count_by("level"))
+
+    def test_count_by_multi_valued_field_counts_each(self, ds: nu.Dataset) -> None:
+        """A record counts once under each of its bodies."""
+        assert {"commission": 2, "council": 1, "representation": 1} == ds.events.count_by("bodies")
+
+    def test_count_by_callable(self, ds: nu.Dataset) -> None:
+        """A function of a record can be the key."""
+        assert {False: 4, True: 1} == ds.events.count_by(lambda e: e.end is not None)
+
+    def test_to_records_flattens_dates(self, ds: nu.Dataset) -> None:
+        """A partial date becomes its text, earliest, latest and precision; enums their values."""
+        row = ds.events.where(kind="legislation").to_records()[0]
+        assert ("2017-06", dt.date(2017, 6, 1), dt.date(2017, 6, 30), "month", "legislation", ["notes"]) == (
+            row["date"],
+            row["date_earliest"],
+            row["date_latest"],
+            row["date_precision"],
+            row["kind"],
+            row["citation_sources"],
+        )
+
+    def test_to_records_flattens_periods(self, ds: nu.Dataset) -> None:
+        """A period becomes start and end columns, each flattened like a date."""
+        row = ds.programmes.where(kind="trust_fund").filter(lambda p: p.id == "cyber-fund").to_records()[0]
+        assert ("2014", "2017", dt.date(2017, 12, 31), "year") == (
+            row["period_start"],
+            row["period_end"],
+            row["period_end_latest"],
+            row["period_end_precision"],
+        )
+
+    def test_to_pandas_has_a_row_per_record(self, ds: nu.Dataset) -> None:
+        """to_pandas() gives one row per record with datetime columns for the date bounds."""
+        pytest.importorskip("pandas")
+        frame = ds.events.to_pandas()
+        assert (5, "datetime64") == (len(frame), str(frame["date_earliest"].dtype)[:10])
+
+    def test_to_pandas_without_pandas_says_how_to_install(
+        self, ds: nu.Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without pandas, to_pandas() raises ImportError naming the extra."""
+        monkeypatch.setitem(sys.modules, "pandas", None)
+        with pytest.raises(ImportError, match=r'pip install "nato-ukraine\[pandas\]"'):
+            ds.events.to_pandas()
+
+
+class TestTimeline:
+    def test_timeline_orders_every_dated_thing(self, ds: nu.Dataset) -> None:
+        """The timeline holds events, foundings, starts and ends, ordered by date then id."""
+        entries = [(str(e.date), e.what, e.record.id) for e in ds.timeline()]
+        assert ("1997", "established", "commission") == entries[0]
+        assert [("2023-07", "dissolved", "commission"), ("2023-07", "established", "council")] == [
+            e for e in entries if e[0] == "2023-07"
+        ]
+        assert entries == sorted(entries, key=lambda e: (nu.PartialDate.parse(e[0]), e[2], e[1]))
+
+    def test_timeline_bounds(self, ds: nu.Dataset) -> None:
+        """start and end leave out what is certainly outside them, and keep what may be inside."""
+        assert ["cyber-fund", "visit-2017"] == [e.record.id for e in ds.timeline("2017-07", "2017-07")]
+
+
+class TestGraph:
+    def test_related_in_both_directions(self, ds: nu.Dataset) -> None:
+        """A body's parts, the programmes it runs and the events involving it are its neighbours."""
+        found = [(n.relation.value, n.direction.value, n.record.id) for n in ds.related("representation")]
+        assert [
+            ("cites", "outgoing", "notes"),
+            ("involves", "incoming", "visit-2017"),
+            ("part_of", "incoming", "liaison-office"),
+            ("runs", "outgoing", "package"),
+        ] == found
+
+    def test_succession_is_one_edge_seen_from_both_sides(self, ds: nu.Dataset) -> None:
+        """The Council succeeds the Commission, however the data states it."""
+        assert [nu.Edge("council", nu.Relation.SUCCEEDS, "commission")] == ds.edges("succeeds")
+
+    def test_related_filtered_by_relation(self, ds: nu.Dataset) -> None:
+        """relation= keeps one kind of link."""
+        assert ["cyber-fund", "career-fund"][::-1] == [n.record.id for n in ds.related("package", relation="part_of")]
+
+    def test_path_finds_the_shortest_chain(self, ds: nu.Dataset) -> None:
+        """path() links two records through the fewest edges, not through sources."""
+        chain = ds.path("liaison-office", "summit-2016")
+        assert [
+            "liaison-office part_of representation",
+            "representation runs package",
+            "summit-2016 involves package",
+        ] == [str(e) for e in chain or []]
+        assert [] == ds.path("package", "package")
+
+    def test_path_through_sources_only_when_asked(self, ds: nu.Dataset) -> None:
+        """Records linked only through a source have no path unless through_sources=True."""
+        assert (None, 2) == (
+            ds.path("law-2017", "build-up-2014"),
+            len(ds.path("law-2017", "build-up-2014", through_sources=True) or []),
+        )
+
+    def test_related_unknown_id(self, ds: nu.Dataset) -> None:
+        """related() of an unknown id raises UnknownIdError."""
+        with pytest.raises(nu.UnknownIdError):
+            ds.related("nope")
+
+
+class TestImmutability:
+    def test_dataset_refuses_new_attributes(self, ds: nu.Dataset) -> None:
+        """A dataset cannot be changed after loading."""
+        with pytest.raises(AttributeError):
+            ds.events = ds.bodies  # type: ignore[misc,assignment]
+
+    def test_dataset_is_not_built_directly(self) -> None:
+        """Dataset() refuses: datasets come from load()."""
+        with pytest.raises(TypeError, match="load"):
+            nu.Dataset()
+
+
+class TestDesignContract:
+    """Every line of DESIGN.md's "What a user writes" runs as written on the bundled data."""
+
+    def test_what_a_user_writes(self, tmp_path: Path) -> None:
+        """The API in the design document works against the bundled data."""
+        ds = nu.load()
+        assert ds.data_version is not None
+        assert ds.as_of == nu.PartialDate(2024, 1, 10)
+        nuc = ds.bodies["nato-ukraine-commission"]
+        assert "NUC" == nuc.acronym
+        assert "comprehensive-assistance-package" == ds["comprehensive-assistance-package"].id
+        assert "nato-ukraine-commission" == ds.lookup("NUC", on="2020-05-01").id
+        assert "nato-ukraine-council" == ds.lookup("NUC", on="2024-01-10").id
+        with pytest.raises(nu.AmbiguousNameError):
+            ds.lookup("NUC")
+        assert (
+            ds.search("trust fund")[0].id.endswith("trust-fund") or "trust" in ds.search("trust fund")[0].name.lower()
+        )
+        assert len(ds.events.between("2014", "2016")) > 0
+        meetings = ds.events.where(kind=nu.EventKind.MEETING, body="nato-ukraine-commission")
+        assert all(e.kind is nu.EventKind.MEETING and "nato-ukraine-commission" in e.bodies for e in meetings)
+        assert "nuc-heads-of-state-meeting-2016-07-09" in ds.events.on("2016-07-09").ids()
+        assert "comprehensive-assistance-package" in ds.programmes.active_on("2017-06").ids()
+        assert 6 == len(ds.programmes.where(kind=nu.ProgrammeKind.TRUST_FUND))
+        timeline = ds.timeline()
+        assert timeline == sorted(timeline, key=lambda e: (e.date, e.record.id, e.what))
+        related = {n.record.id for n in ds.related("nato-representation-to-ukraine")}
+        assert {"nato-information-and-documentation-centre", "nato-liaison-office"} <= related
+        by_year = ds.events.count_by("year")
+        assert sum(by_year.values()) == len(ds.events)
+        assert len(ds.events) == len(ds.events.to_records())
+        pytest.importorskip("pandas")
+        assert len(ds.events) == len(ds.events.to_pandas())
+        mine = tmp_path / "my_events.json"
+        mine.write_text(
+            json.dumps(
+                {
+                    "events": [
+                        {
+                            "id": "my-event",
+                            "name": "My event",
+                            "kind": "meeting",
+                            "date": "2024-02",
+                            "bodies": ["nato-ukraine-council"],
+                            "citations": [{"source": "nato-relations-with-ukraine", "quote": "my notes"}],
+                        }
+                    ]
+                }
+            ),
+            encoding="utf-8",
+        )
+        extended = nu.load(extra=mine)
+        assert len(ds) + 1 == len(extended)
+        directory = tmp_path / "my_dataset"
+        directory.mkdir()
+        (directory / "events.json").write_text(json.dumps({"events": []}), encoding="utf-8")
+        assert 0 == len(nu.load(directory))

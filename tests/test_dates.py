@@ -1,0 +1,174 @@
+"""Tests for nato_ukraine.dates: partial dates, periods and certainty."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nato_ukraine import Certainty, PartialDate, Period, Precision
+
+D = PartialDate.parse
+
+
+class TestParse:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("1997", PartialDate(1997)),
+            ("2017-06", PartialDate(2017, 6)),
+            ("June 2017", PartialDate(2017, 6)),
+            ("9 July 2016", PartialDate(2016, 7, 9)),
+            ("2016-07-09", PartialDate(2016, 7, 9)),
+            ("29th November 2023", PartialDate(2023, 11, 29)),
+            ("Nov. 29, 2022", PartialDate(2022, 11, 29)),
+            ("  2014  ", PartialDate(2014)),
+        ],
+    )
+    def test_reads_what_people_write(self, text: str, expected: PartialDate) -> None:
+        """Each written or ISO form parses to the date at the precision it states."""
+        assert expected == D(text)
+
+    @pytest.mark.parametrize(
+        ("text", "precision"),
+        [("1997", Precision.YEAR), ("June 2017", Precision.MONTH), ("9 July 2016", Precision.DAY)],
+    )
+    def test_keeps_the_precision_of_the_text(self, text: str, precision: Precision) -> None:
+        """A parsed date is as precise as its text and no more."""
+        assert precision == D(text).precision
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Juny 2017",
+            "2017-13",
+            "2017-02-30",
+            "yesterday",
+            "",
+            "July",
+            "9 July",
+            "2016-07-09T10:00",
+            "9 July 2016 10am",
+            "03/04/2017",
+        ],
+    )
+    def test_refuses_what_it_would_have_to_guess(self, text: str) -> None:
+        """Misspelt months, impossible days, words, dates without a year, times and ambiguous
+        numeric dates raise ValueError."""
+        with pytest.raises(ValueError, match=r"date|year|ambiguous|time|month"):
+            D(text)
+
+    def test_refuses_non_strings(self) -> None:
+        """Parsing something that is not a string raises TypeError."""
+        with pytest.raises(TypeError):
+            PartialDate.parse(2017)  # type: ignore[arg-type]
+
+    def test_unambiguous_numeric_day_month_order_is_accepted(self) -> None:
+        """A numeric date whose day cannot be a month (25/12/2016) is read without guessing."""
+        assert PartialDate(2016, 12, 25) == D("25/12/2016")
+
+
+class TestParts:
+    def test_str_is_iso_at_its_own_precision(self) -> None:
+        """str() gives the ISO form at the date's own precision."""
+        assert ["1997", "2017-06", "2016-07-09"] == [str(D("1997")), str(D("June 2017")), str(D("9 July 2016"))]
+
+    def test_earliest_and_latest_span_the_unknown_part(self) -> None:
+        """A month runs from its first to its last day; a year from 1 January to 31 December."""
+        assert (dt.date(2016, 2, 1), dt.date(2016, 2, 29)) == (D("2016-02").earliest, D("2016-02").latest)
+        assert (dt.date(1997, 1, 1), dt.date(1997, 12, 31)) == (D("1997").earliest, D("1997").latest)
+
+    def test_a_day_is_its_own_span(self) -> None:
+        """A day-precision date's earliest and latest are the same day."""
+        day = D("2024-01-10")
+        assert (dt.date(2024, 1, 10), dt.date(2024, 1, 10)) == (day.earliest, day.latest)
+
+    @pytest.mark.parametrize(("args"), [(2017, 13), (2017, 2, 30), (0,), (2017, None, 5)])
+    def test_constructor_refuses_impossible_parts(self, args: tuple[int | None, ...]) -> None:
+        """Building a date from impossible parts raises ValueError."""
+        with pytest.raises(ValueError):  # noqa: PT011 - the message varies with the part
+            PartialDate(*args)  # type: ignore[arg-type]
+
+    def test_is_immutable_and_hashable(self) -> None:
+        """Equal partial dates hash equal and cannot be changed."""
+        assert hash(D("2017-06")) == hash(PartialDate(2017, 6))
+        with pytest.raises(AttributeError):
+            D("2017").year = 2018  # type: ignore[misc]
+
+    def test_repr_round_trips_through_parse(self) -> None:
+        """repr() shows the ISO text."""
+        assert "PartialDate('2017-06')" == repr(D("June 2017"))
+
+
+class TestOrder:
+    def test_coarser_date_sorts_before_finer_on_the_same_first_day(self) -> None:
+        """1997 < 1997-01 < 1997-01-01 < 1997-01-02 < 1997-02 < 1998."""
+        dates = [D("1998"), D("1997-02"), D("1997-01-02"), D("1997-01-01"), D("1997-01"), D("1997")]
+        assert ["1997", "1997-01", "1997-01-01", "1997-01-02", "1997-02", "1998"] == [str(d) for d in sorted(dates)]
+
+    def test_comparison_with_other_types_is_refused(self) -> None:
+        """Ordering a partial date against a string raises TypeError."""
+        with pytest.raises(TypeError):
+            _ = D("2017") < "2018"  # type: ignore[operator]
+
+
+class TestPeriod:
+    def test_year_period_on_a_day_inside_is_only_possible(self) -> None:
+        """A period that starts and ends in "2016" possibly contains 2016-03-01."""
+        assert Certainty.POSSIBLY == Period("2016", "2016").contains("2016-03-01")
+
+    def test_open_period_from_a_year_definitely_contains_its_last_day(self) -> None:
+        """A period from "2016" with no end definitely contains 2016-12-31."""
+        assert Certainty.DEFINITELY == Period("2016").contains("2016-12-31")
+
+    def test_open_period_from_a_year_possibly_contains_an_early_day(self) -> None:
+        """A period from "2016" with no end only possibly contains 2016-03-01."""
+        assert Certainty.POSSIBLY == Period("2016").contains("2016-03-01")
+
+    def test_day_before_a_start_is_not_contained(self) -> None:
+        """A period from "2016" does not contain 2015-12-31."""
+        assert Certainty.NOT == Period("2016").contains("2015-12-31")
+
+    def test_open_end_contains_every_later_date(self) -> None:
+        """A period with no end definitely contains any date after its start's year."""
+        assert Certainty.DEFINITELY == Period("2016").contains(dt.date(2999, 1, 1))
+
+    def test_month_inside_a_day_period_must_fit_whole(self) -> None:
+        """contains() needs the whole month inside; overlaps() needs one day."""
+        period = Period("2017-06-15", "2017-12-31")
+        assert Certainty.NOT == period.contains("2017-06")
+        assert Certainty.DEFINITELY == period.overlaps("2017-06")
+
+    def test_completed_in_a_year_overlaps_that_year(self) -> None:
+        """A period from 2014 to "2017" definitely overlaps June 2016 and possibly June 2017."""
+        period = Period("2014", "2017")
+        assert (Certainty.DEFINITELY, Certainty.POSSIBLY, Certainty.NOT) == (
+            period.overlaps("2016-06"),
+            period.overlaps("2017-06"),
+            period.overlaps("2018-01"),
+        )
+
+    def test_period_overlap_is_symmetric_and_three_valued(self) -> None:
+        """Two periods overlap definitely, possibly or not, the same either way round."""
+        a, b, c = Period("2014", "2016"), Period("2016", "2018"), Period("2019")
+        assert (Certainty.POSSIBLY, Certainty.POSSIBLY) == (a.overlaps(b), b.overlaps(a))
+        assert (Certainty.NOT, Certainty.NOT) == (a.overlaps(c), c.overlaps(a))
+        assert Certainty.DEFINITELY == Period("2014", "2017").overlaps(Period("2015", "2016"))
+
+    def test_end_before_start_is_refused(self) -> None:
+        """A period whose end is certainly before its start raises ValueError."""
+        with pytest.raises(ValueError, match="before"):
+            Period("2017", "2016")
+
+    def test_a_day_end_inside_a_year_start_is_allowed(self) -> None:
+        """An end that may fall after the start ("2016" to 2016-03-01) is accepted."""
+        assert "2016..2016-03-01" == str(Period("2016", "2016-03-01"))
+
+    def test_certainty_is_truthy_unless_not(self) -> None:
+        """DEFINITELY and POSSIBLY are truthy; NOT is falsy."""
+        assert [True, True, False] == [bool(c) for c in (Certainty.DEFINITELY, Certainty.POSSIBLY, Certainty.NOT)]
+
+    def test_period_rejects_datetimes(self) -> None:
+        """A datetime is refused where a date is wanted, so no time of day slips in."""
+        with pytest.raises(TypeError):
+            Period("2016").contains(dt.datetime(2016, 1, 1, 12))  # type: ignore[arg-type]

@@ -1,0 +1,218 @@
+"""Tests for nato_ukraine._loader: reading the bundled data and users' datasets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nato_ukraine as nu
+from nato_ukraine import _loader
+
+SOURCE = {"id": "my-notes", "name": "My notes", "title": "My notes", "kind": "other"}
+CITE = [{"source": "my-notes", "quote": "a passage"}]
+
+
+def body(record_id: str, **fields: Any) -> dict[str, Any]:
+    return {"id": record_id, "name": record_id.title(), "kind": "office", "side": "nato", "citations": CITE, **fields}
+
+
+def event(record_id: str, date: str, **fields: Any) -> dict[str, Any]:
+    return {"id": record_id, "name": record_id.title(), "kind": "meeting", "date": date, "citations": CITE, **fields}
+
+
+def write(path: Path, payload: Any) -> Path:
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A small valid dataset file of the user's own."""
+    return write(
+        tmp_path / "mine.json",
+        {
+            "sources": [SOURCE],
+            "bodies": [body("office-a", established="2015-09"), body("office-b", parent="office-a")],
+            "events": [event("meeting-one", "June 2017", bodies=["office-b"])],
+        },
+    )
+
+
+class TestBundled:
+    def test_load_returns_the_same_dataset_every_time(self) -> None:
+        """load() parses the bundled data once and hands out the same object after."""
+        assert nu.load() is nu.load()
+
+    def test_bundled_data_has_a_manifest(self) -> None:
+        """The bundled data states its data version, as-of date and schema version."""
+        ds = nu.load()
+        assert (nu.PartialDate(2024, 1, 10), 1) == (ds.as_of, ds.schema_version)
+        assert ds.data_version is not None
+        assert ds.data_version.count(".") == 2
+
+    def test_every_collection_file_is_present(self) -> None:
+        """Each collection of the bundled data has records."""
+        ds = nu.load()
+        assert [] == [name for name, collection in ds.collections().items() if len(collection) == 0]
+
+    def test_loader_uses_importlib_resources_not_file_paths(self) -> None:
+        """The package never locates its data relative to __file__."""
+        source = Path(_loader.__file__).read_text(encoding="utf-8")
+        assert ("__file__" in source, "files(" in source) == (False, True)
+
+
+class TestUserData:
+    def test_loads_a_users_file(self, small: Path) -> None:
+        """load(path) reads a dataset file of the user's, with no bundled records in it."""
+        ds = nu.load(small)
+        assert (1, 2, 1, None) == (len(ds.sources), len(ds.bodies), len(ds.events), ds.data_version)
+        assert nu.PartialDate(2017, 6) == ds.events["meeting-one"].date
+
+    def test_loads_a_directory_laid_out_like_the_bundled_data(self, tmp_path: Path) -> None:
+        """load(dir) reads <collection>.json files and manifest.json."""
+        write(tmp_path / "sources.json", {"sources": [SOURCE]})
+        write(tmp_path / "bodies.json", {"bodies": [body("office-a")]})
+        write(tmp_path / "manifest.json", {"data_version": "1.0.0", "as_of": "2020-05", "schema_version": 1})
+        ds = nu.load(tmp_path)
+        assert ("1.0.0", nu.PartialDate(2020, 5), ["office-a"]) == (ds.data_version, ds.as_of, ds.bodies.ids())
+
+    def test_a_stray_json_file_in_a_directory_is_reported(self, tmp_path: Path) -> None:
+        """A .json file that is not a collection (a typo'd name) is a problem, not ignored."""
+        write(tmp_path / "sources.json", {"sources": [SOURCE]})
+        write(tmp_path / "evnts.json", {"events": []})
+        with pytest.raises(nu.DataError, match=r"evnts\.json: \$: not a collection file"):
+            nu.load(tmp_path)
+
+    def test_extra_adds_records_that_refer_to_bundled_ones(self, tmp_path: Path) -> None:
+        """load(extra=...) adds the user's records to the bundled ones, references crossing over."""
+        mine = event("my-nuc-meeting", "2020-05-01", bodies=["nato-ukraine-commission"])
+        mine["citations"] = [{"source": "nato-relations-with-ukraine", "quote": "my own reading"}]
+        extra = write(tmp_path / "extra.json", {"events": [mine]})
+        bundled = nu.load()
+        ds = nu.load(extra=extra)
+        assert (len(bundled) + 1, bundled.data_version) == (len(ds), ds.data_version)
+        assert "nato-ukraine-commission" in [n.record.id for n in ds.related("my-nuc-meeting")]
+        assert "my-nuc-meeting" not in bundled
+
+    def test_extra_ids_must_not_collide_with_bundled_ones(self, tmp_path: Path) -> None:
+        """An extra record with a bundled id is refused, naming where the id is used."""
+        clash = body("nato-ukraine-commission")
+        clash["citations"] = [{"source": "nato-relations-with-ukraine", "quote": "q"}]
+        extra = write(tmp_path / "extra.json", {"bodies": [clash]})
+        with pytest.raises(nu.DataError, match=r"\$\.bodies\[0\]\.id: 'nato-ukraine-commission' is already used at"):
+            nu.load(extra=extra)
+
+    def test_path_and_extra_together_are_refused(self, small: Path) -> None:
+        """Giving both a dataset and extra records is a usage error."""
+        with pytest.raises(ValueError, match="not both"):
+            nu.load(small, extra=small)
+
+    def test_missing_path_raises_file_not_found_naming_it(self, tmp_path: Path) -> None:
+        """A path that does not exist raises FileNotFoundError with the path in the message."""
+        missing = tmp_path / "nope.json"
+        with pytest.raises(FileNotFoundError, match=r"nope\.json"):
+            nu.load(missing)
+
+    def test_to_json_round_trips(self, small: Path, tmp_path: Path) -> None:
+        """Dataset.to_json() writes a file that load() reads back to an equal dataset."""
+        ds = nu.load(small)
+        out = tmp_path / "out.json"
+        ds.to_json(out)
+        assert ds == nu.load(out)
+
+
+class TestProblems:
+    def test_three_bad_dates_are_all_reported(self, tmp_path: Path) -> None:
+        """A file with three bad dates raises one DataError that lists all three, with paths."""
+        path = write(
+            tmp_path / "events.json",
+            {
+                "sources": [SOURCE],
+                "events": [
+                    event("a", "Juny 2017"),
+                    event("b", "2017-06"),
+                    event("c", "2017-02-30"),
+                    event("d", "yesterday"),
+                ],
+            },
+        )
+        with pytest.raises(nu.DataError) as info:
+            nu.load(path)
+        expected = [
+            ("$.events[0].date", "'Juny 2017' is not a date"),
+            ("$.events[2].date", "'2017-02-30' is not a date"),
+            ("$.events[3].date", "'yesterday' is not a date"),
+        ]
+        assert expected == [(p.path, p.message) for p in info.value.problems]
+        assert f"{path}: $.events[0].date: 'Juny 2017' is not a date" in str(info.value)
+
+    def test_problems_in_several_files_are_reported_together(self, tmp_path: Path) -> None:
+        """Problems in two files of a directory come in one error that names both files."""
+        write(tmp_path / "sources.json", {"sources": [SOURCE]})
+        write(tmp_path / "bodies.json", {"bodies": [body("office-a", kind="offfice")]})
+        write(tmp_path / "events.json", {"events": [event("e", "2017", bodies=["office-z"])]})
+        with pytest.raises(nu.DataError) as info:
+            nu.load(tmp_path)
+        assert [str(tmp_path / "bodies.json"), str(tmp_path / "events.json")] == list(info.value.files)
+
+    def test_semantic_problems_are_all_reported(self, tmp_path: Path) -> None:
+        """Dangling references, wrong-type references, missing citations, bad ids and reversed dates all show."""
+        path = write(
+            tmp_path / "mine.json",
+            {
+                "sources": [SOURCE],
+                "bodies": [body("office-a"), body("Office B"), dict(body("office-c"), citations=[])],
+                "events": [
+                    event("e1", "2017", bodies=["office-z", "e1"]),
+                    event("e2", "2017", end="2016"),
+                    dict(event("e3", "2017"), citations=[{"source": "unknown-source", "quote": "q"}]),
+                    dict(event("e4", "2017"), citations=[{"source": "my-notes", "quote": "x" * 301}]),
+                ],
+            },
+        )
+        with pytest.raises(nu.DataError) as info:
+            nu.load(path)
+        found = [(p.path, p.message.split(",")[0].split(";")[0]) for p in info.value.problems]
+        assert [
+            ("$.bodies[1].id", "'Office B' is not a slug (lower-case words joined by '-')"),
+            ("$.bodies[2].citations", "a record needs at least one citation"),
+            ("$.events[0].bodies[0]", "refers to 'office-z'"),
+            ("$.events[0].bodies[1]", "refers to 'e1'"),
+            ("$.events[1].end", "2016 is before the date 2017"),
+            ("$.events[2].citations[0].source", "refers to 'unknown-source'"),
+            ("$.events[3].citations[0].quote", "the quote is 301 characters"),
+        ] == found
+
+    def test_a_failed_load_leaves_nothing_cached(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """When the bundled data fails to load, nothing is cached and the next call tries again."""
+        monkeypatch.setattr(_loader, "_bundled", None)
+        real = _loader._read_bundled
+        monkeypatch.setattr(_loader, "_read_bundled", lambda: ([("events.json", b"{")], _loader.Manifest()))
+        with pytest.raises(nu.DataError, match=r"events\.json"):
+            nu.load()
+        assert _loader._bundled is None
+        monkeypatch.setattr(_loader, "_read_bundled", real)
+        assert len(nu.load()) > 0
+
+    def test_data_error_is_a_value_error(self) -> None:
+        """DataError can be caught as ValueError and carries its problems."""
+        error = nu.DataError([nu.Problem("f.json", "$", "bad")])
+        assert (True, ("f.json",)) == (isinstance(error, ValueError), error.files)
+
+
+def test_import_reads_no_data_and_loads_no_heavy_modules() -> None:
+    """`import nato_ukraine` loads neither cattrs, dateutil nor json, and reads no data."""
+    code = (
+        "import sys\n"
+        "import nato_ukraine\n"
+        "print(sorted(m for m in ('cattrs', 'dateutil', 'json', 'importlib.resources', 'importlib_resources')"
+        " if m in sys.modules))\n"
+        "print(nato_ukraine._loader._bundled is None)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "[]\nTrue\n" == result.stdout
