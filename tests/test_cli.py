@@ -1,0 +1,211 @@
+"""Tests for nato_ukraine.cli: every subcommand, its table and JSON output, and its exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nato_ukraine as nu
+from nato_ukraine.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
+    code, out, err = run(capsys, *argv, "--json")
+    assert (0, "") == (code, err)
+    return json.loads(out)
+
+
+@pytest.fixture
+def my_events(tmp_path: Path) -> Path:
+    path = tmp_path / "my_events.json"
+    path.write_text(
+        json.dumps(
+            {
+                "events": [
+                    {
+                        "id": "my-meeting",
+                        "name": "My meeting",
+                        "kind": "meeting",
+                        "date": "2024-02",
+                        "bodies": ["nato-ukraine-council"],
+                        "citations": [{"source": "nato-relations-with-ukraine", "quote": "my notes"}],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_summary_counts_every_collection(capsys: pytest.CaptureFixture[str]) -> None:
+    """summary --json gives the data version, as-of date and a count per collection."""
+    ds = nu.load()
+    payload = run_json(capsys, "summary")
+    assert (ds.data_version, "2024-01-10", len(ds)) == (payload["data_version"], payload["as_of"], payload["total"])
+    assert {name: len(c) for name, c in ds.collections().items()} == payload["counts"]
+
+
+def test_summary_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """summary prints an aligned table with the total."""
+    code, out, _ = run(capsys, "summary")
+    assert 0 == code
+    assert f"total       {len(nu.load())}" in out
+
+
+def test_timeline_filters_by_dates_kind_and_body(capsys: pytest.CaptureFixture[str]) -> None:
+    """timeline --from/--to/--kind/--body selects what the equivalent queries select."""
+    ds = nu.load()
+    payload = run_json(
+        capsys, "timeline", "--from", "2014", "--to", "2016", "--kind", "meeting", "--body", "nato-ukraine-commission"
+    )
+    expected = [
+        e.id
+        for e in ds.events.where(kind="meeting", body="nato-ukraine-commission")
+        if e.date.earliest.year <= 2016 and (e.end or e.date).latest.year >= 2014
+    ]
+    assert sorted(expected) == sorted(item["id"] for item in payload)
+    assert [item["date"] for item in payload] == sorted((item["date"] for item in payload), key=nu.PartialDate.parse)
+
+
+def test_timeline_table_lines_up(capsys: pytest.CaptureFixture[str]) -> None:
+    """The timeline table has a header and one aligned line per entry."""
+    code, out, _ = run(capsys, "timeline", "--from", "2024-01-10", "--to", "2024-01-10")
+    lines = out.splitlines()
+    assert (0, ["DATE", "WHAT", "ID", "NAME"]) == (code, lines[0].split())
+    assert lines[0].index("ID") == lines[1].index("nuc-ambassadors-meeting-2024-01-10")
+
+
+def test_timeline_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown --kind exits 2 with a message on stderr listing the kinds."""
+    code, out, err = run(capsys, "timeline", "--kind", "meetng")
+    assert (2, "") == (code, out)
+    assert "unknown event kind 'meetng'" in err
+
+
+def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A --from that is not a date exits 2 with argparse's message, no traceback."""
+    code, _, err = run(capsys, "timeline", "--from", "Juny 2017")
+    assert 2 == code
+    assert "'Juny 2017' is not a date" in err
+    assert "Traceback" not in err
+
+
+def test_show_is_time_aware(capsys: pytest.CaptureFixture[str]) -> None:
+    """show NUC --on picks the body the acronym named then."""
+    assert "nato-ukraine-commission" == run_json(capsys, "show", "NUC", "--on", "2020-05-01")["id"]
+    assert "nato-ukraine-council" == run_json(capsys, "show", "NUC", "--on", "2024-01-10")["id"]
+
+
+def test_show_prints_fields_citations_and_neighbours(capsys: pytest.CaptureFixture[str]) -> None:
+    """show prints the record's fields, its citations and its related records."""
+    code, out, _ = run(capsys, "show", "nato-liaison-office")
+    assert 0 == code
+    assert ["citations:", "related:"] == [line for line in out.splitlines() if line in ("citations:", "related:")]
+    assert "part_of   outgoing   nato-representation-to-ukraine" in out
+
+
+def test_show_ambiguous_and_unknown_names_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """An ambiguous or unknown name exits 1 with the reason on stderr."""
+    code, _, err = run(capsys, "show", "NUC")
+    assert (1, True) == (code, "nato-ukraine-commission, nato-ukraine-council" in err)
+    code, _, err = run(capsys, "show", "no-such-thing")
+    assert (1, True) == (code, "no record has" in err)
+
+
+def test_search_ranks_like_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    """search --json returns what Dataset.search returns, in order."""
+    expected = [r.id for r in nu.load().search("trust fund", limit=5)]
+    assert expected == [item["id"] for item in run_json(capsys, "search", "trust fund", "--limit", "5")]
+
+
+@pytest.mark.parametrize(("by", "key"), [("year", "year"), ("kind", "kind"), ("level", "level"), ("body", "bodies")])
+def test_stats_matches_count_by(capsys: pytest.CaptureFixture[str], by: str, key: str) -> None:
+    """stats --by gives the counts of Collection.count_by."""
+    expected = [{"key": k, "count": v} for k, v in nu.load().events.count_by(key).items()]
+    assert expected == run_json(capsys, "stats", "--by", by)
+
+
+def test_stats_unknown_key_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown --by exits 2."""
+    assert 2 == run(capsys, "stats", "--by", "colour")[0]
+
+
+def test_validate_a_good_file(capsys: pytest.CaptureFixture[str], my_events: Path) -> None:
+    """validate exits 0 for a file whose records fit the bundled data."""
+    code, out, _ = run(capsys, "validate", str(my_events))
+    assert (0, f"{my_events}: valid") == (code, out.split(" (")[0])
+
+
+def test_validate_prints_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """validate prints every problem to stderr and exits 1."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"events": [{"id": "a", "name": "A", "kind": "meeting", "date": "Juny 2017", "citations": []}]}),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "validate", str(bad))
+    assert 1 == code
+    assert f"{bad}: $.events[0].date: 'Juny 2017' is not a date" in err
+    payload = json.loads(run(capsys, "validate", str(bad), "--json")[1])
+    assert (False, ["$.events[0].date"]) == (payload["valid"], [p["path"] for p in payload["problems"]])
+
+
+def test_validate_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """validate of a path that does not exist exits 2 naming it."""
+    code, _, err = run(capsys, "validate", str(tmp_path / "nope.json"))
+    assert (2, True) == (code, "nope.json" in err)
+
+
+def test_export_json_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """export --format json writes what load() reads back to an equal dataset."""
+    out = tmp_path / "all.json"
+    assert 0 == run(capsys, "export", "--format", "json", "--output", str(out))[0]
+    assert nu.load() == nu.load(out)
+
+
+def test_export_csv_has_a_row_per_record(capsys: pytest.CaptureFixture[str]) -> None:
+    """export --format csv writes one row per event with the flat columns."""
+    code, out, _ = run(capsys, "export", "--format", "csv", "--collection", "events")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert (0, len(nu.load().events)) == (code, len(rows))
+    assert {"id", "date", "date_earliest", "date_precision", "kind", "bodies"} <= set(rows[0])
+
+
+def test_extra_option_adds_the_users_records(capsys: pytest.CaptureFixture[str], my_events: Path) -> None:
+    """--extra adds a user's records to every subcommand's data."""
+    payload = run_json(capsys, "--extra", str(my_events), "show", "my-meeting")
+    assert ("my-meeting", "2024-02") == (payload["id"], payload["date"])
+
+
+def test_json_before_or_after_the_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    """--json works before the subcommand name as well as after it."""
+    code, out, _ = run(capsys, "--json", "summary")
+    assert (0, len(nu.load())) == (code, json.loads(out)["total"])
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """With no subcommand the help is printed and the exit code is 0."""
+    code, out, _ = run(capsys)
+    assert (0, True) == (code, "timeline" in out)
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    """`python -m nato_ukraine` runs the same command line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "nato_ukraine", "--version", "--json"], capture_output=True, text=True, check=False
+    )
+    assert (0, nu.__version__) == (result.returncode, json.loads(result.stdout)["package"])
