@@ -38,8 +38,10 @@ from nato_ukraine.models import (
     Body,
     BodyKind,
     Citation,
+    Coverage,
     Event,
     EventKind,
+    Manifest,
     MeetingLevel,
     Operation,
     Person,
@@ -52,6 +54,8 @@ from nato_ukraine.models import (
     Source,
     SourceKind,
 )
+from nato_ukraine.schema import json_schema
+from nato_ukraine.versions import DatasetDiff, RecordChange, diff
 
 if TYPE_CHECKING:
     from nato_ukraine.converters import configure_converter, make_converter
@@ -65,13 +69,16 @@ __all__ = [
     "Certainty",
     "Citation",
     "Collection",
+    "Coverage",
     "DataError",
     "Dataset",
+    "DatasetDiff",
     "Direction",
     "Edge",
     "Event",
     "EventKind",
     "LookupFailure",
+    "Manifest",
     "MeetingLevel",
     "NatoUkraineError",
     "Neighbour",
@@ -85,6 +92,7 @@ __all__ = [
     "ProgrammeKind",
     "ProgrammeStatus",
     "Record",
+    "RecordChange",
     "Relation",
     "Role",
     "Side",
@@ -94,6 +102,8 @@ __all__ = [
     "UnknownIdError",
     "UnknownNameError",
     "configure_converter",
+    "diff",
+    "json_schema",
     "load",
     "make_converter",
 ]

@@ -26,14 +26,14 @@ import attrs
 
 from nato_ukraine.dates import PartialDate
 from nato_ukraine.exceptions import DataError, Problem
-from nato_ukraine.models import Agreement, Body, Event, Operation, Person, Programme, Record, Source
+from nato_ukraine.models import Agreement, Body, Event, Manifest, Operation, Person, Programme, Record, Source
 
 if TYPE_CHECKING:
     import cattrs
 
     from nato_ukraine.dataset import Dataset
 
-__all__ = ["COLLECTIONS", "Manifest", "load"]
+__all__ = ["COLLECTIONS", "load"]
 
 #: The collections of a dataset, in the order they load, with the class of their records.
 COLLECTIONS: Mapping[str, type[Record]] = {
@@ -47,26 +47,9 @@ COLLECTIONS: Mapping[str, type[Record]] = {
 }
 
 MANIFEST = "manifest.json"
-SCHEMA_VERSION = 1
 MAX_QUOTE = 300
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATASET = "<dataset>"
-
-
-@attrs.frozen(kw_only=True)
-class Manifest:
-    """What a dataset says of itself.
-
-    Attributes:
-        data_version: The version of the data (``2024.1.0``); None for a user's dataset
-            without a manifest.
-        as_of: The date of the latest source the data rests on.
-        schema_version: The version of the JSON form.
-    """
-
-    data_version: str | None = None
-    as_of: PartialDate | None = None
-    schema_version: int = SCHEMA_VERSION
 
 
 @attrs.frozen
@@ -309,9 +292,21 @@ def _build(
         collections = _validate(raws, base, problems)
     if base is None:  # a single dataset file may carry its manifest under a "manifest" key
         manifest = next((m for raw in raws for m in raw.manifest), manifest)
+    _check_coverage(manifest, collections, problems)
     if problems:
         raise DataError(_in_reading_order(problems))
     return Dataset._create(collections, manifest)
+
+
+def _check_coverage(manifest: Manifest, collections: dict[str, list[Record]], problems: list[Problem]) -> None:
+    sources = {record.id for record in collections["sources"]}
+    for i, coverage in enumerate(manifest.coverage):
+        path = f"$.coverage[{i}]"
+        if coverage.collection not in COLLECTIONS:
+            problems.append(Problem(MANIFEST, f"{path}.collection", f"unknown collection {coverage.collection!r}"))
+        for j, source in enumerate(coverage.sources):
+            if source not in sources:
+                problems.append(Problem(MANIFEST, f"{path}.sources[{j}]", f"refers to {source!r}, which no source has"))
 
 
 def _in_reading_order(problems: list[Problem]) -> list[Problem]:

@@ -32,8 +32,10 @@ from nato_ukraine.models import (
     Body,
     BodyKind,
     Citation,
+    Coverage,
     Event,
     EventKind,
+    Manifest,
     MeetingLevel,
     Operation,
     Person,
@@ -62,7 +64,20 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
 )
 
 #: The record classes and the value classes they hold, each given generated hooks.
-_CLASSES: tuple[type, ...] = (Citation, Role, Period, Source, Body, Programme, Event, Agreement, Operation, Person)
+_CLASSES: tuple[type, ...] = (
+    Citation,
+    Role,
+    Period,
+    Coverage,
+    Manifest,
+    Source,
+    Body,
+    Programme,
+    Event,
+    Agreement,
+    Operation,
+    Person,
+)
 
 # Distinct date strings are few; sharing one object for each keeps memory down.
 _DATE_CACHE_LIMIT = 65536

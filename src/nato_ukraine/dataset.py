@@ -56,7 +56,7 @@ from nato_ukraine.models import (
 if TYPE_CHECKING:
     import pandas
 
-    from nato_ukraine._loader import Manifest
+    from nato_ukraine.models import Coverage, Manifest
 
 __all__ = ["Collection", "Dataset", "Direction", "Edge", "Neighbour", "Relation", "TimelineEntry"]
 
@@ -774,6 +774,13 @@ class Dataset:
     def as_of(self) -> PartialDate | None:
         """The date of the latest source the data rests on."""
         return self._manifest.as_of
+
+    @property
+    def coverage(self) -> dict[str, Coverage]:
+        """How far each collection reaches, by collection name: the span within which it holds
+        what its sources say, and the sources it rests on. A date outside a collection's
+        coverage having no record says nothing about whether anything happened then."""
+        return {c.collection: c for c in self._manifest.coverage}
 
     @property
     def schema_version(self) -> int:

@@ -23,8 +23,10 @@ __all__ = [
     "Body",
     "BodyKind",
     "Citation",
+    "Coverage",
     "Event",
     "EventKind",
+    "Manifest",
     "MeetingLevel",
     "Operation",
     "Person",
@@ -209,7 +211,15 @@ class Role:
 
 @attrs.frozen(kw_only=True)
 class _Record:
-    """The fields every record shares."""
+    """The fields every record shares.
+
+    Attributes:
+        id: A stable slug (``nato-ukraine-commission``), unique across the dataset, never reused.
+        name: The record's name, as the sources give it.
+        acronym: Its acronym (``NUC``), if it has one.
+        aliases: Other names it goes by, including looser names a source uses.
+        description: What it is, in the dataset's own words.
+    """
 
     id: str
     name: str
@@ -239,7 +249,11 @@ class Source(_Record):
 
 @attrs.frozen(kw_only=True)
 class _CitedRecord(_Record):
-    """A record that states facts, each backed by one of its citations."""
+    """A record that states facts, each backed by one of its citations.
+
+    Attributes:
+        citations: The passages of the sources that support the record, at least one.
+    """
 
     citations: tuple[Citation, ...] = ()
 
@@ -366,6 +380,41 @@ class Person(_CitedRecord):
     """
 
     roles: tuple[Role, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """How far one collection of the dataset reaches, so that "no record" is not read as "did not happen".
+
+    Attributes:
+        collection: The collection's name (``events``).
+        period: The span of time within which the collection holds what its sources say.
+        sources: The ids of the sources the collection rests on.
+        note: Where the coverage is dense and where it is thin, in a sentence or two.
+    """
+
+    collection: str
+    period: Period
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Manifest:
+    """What a dataset says of itself (``manifest.json``).
+
+    Attributes:
+        data_version: The version of the data (``2024.1.0``); None for a user's dataset
+            without a manifest.
+        as_of: The date of the latest source the data rests on.
+        schema_version: The version of the JSON form.
+        coverage: How far each collection reaches, one entry per collection.
+    """
+
+    data_version: str | None = None
+    as_of: PartialDate | None = None
+    schema_version: int = 1
+    coverage: tuple[Coverage, ...] = ()
 
 
 #: Any record of the dataset.
