@@ -1,0 +1,195 @@
+"""Laws of partial dates and periods, and the round trip of every model through its JSON form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import nato_ukraine as nu
+from strategies import RECORDS, partial_dates, periods
+
+# Two periods and a date that share centuries meet often enough for the laws to bite.
+near_dates = partial_dates(min_year=1990, max_year=2030)
+near_periods = periods(min_year=1990, max_year=2030)
+
+
+def days_of(date: nu.PartialDate) -> st.SearchStrategy[dt.date]:
+    """A day the partial date may turn out to be."""
+    return st.dates(date.earliest, date.latest)
+
+
+def at_least(certainty: nu.Certainty, floor: nu.Certainty) -> bool:
+    return certainty.value >= floor.value
+
+
+# -- PartialDate ---------------------------------------------------------------------------------
+
+
+@given(partial_dates())
+def test_str_parses_back(date: nu.PartialDate) -> None:
+    """A partial date's string parses back to the same date, at the same precision."""
+    assert date == nu.PartialDate.parse(str(date))
+
+
+@given(partial_dates(), partial_dates())
+def test_order_is_total(a: nu.PartialDate, b: nu.PartialDate) -> None:
+    """Any two partial dates compare: a <= b or b <= a, and both only when equal."""
+    assert a <= b or b <= a
+    assert (a == b) == (a <= b and b <= a)
+    assert (a < b) == (not b <= a)
+
+
+@given(partial_dates(), partial_dates(), partial_dates())
+def test_order_is_transitive(a: nu.PartialDate, b: nu.PartialDate, c: nu.PartialDate) -> None:
+    """a <= b and b <= c imply a <= c."""
+    if a <= b and b <= c:
+        assert a <= c
+
+
+@given(partial_dates(), partial_dates())
+def test_order_follows_earliest_day(a: nu.PartialDate, b: nu.PartialDate) -> None:
+    """A date that sorts first never starts on a later day."""
+    if a < b:
+        assert a.earliest <= b.earliest
+    if a.earliest < b.earliest:
+        assert a < b
+
+
+@given(st.lists(partial_dates(min_year=2000, max_year=2003)), st.randoms(use_true_random=False))
+def test_sorting_ignores_input_order(dates: list[nu.PartialDate], random: Any) -> None:
+    """Sorting gives the same list whatever order the dates come in."""
+    shuffled = list(dates)
+    random.shuffle(shuffled)
+
+    assert sorted(dates) == sorted(shuffled)
+    assert [d.earliest for d in sorted(dates)] == sorted(d.earliest for d in dates)
+
+
+@given(partial_dates())
+def test_span_matches_precision(date: nu.PartialDate) -> None:
+    """A year spans 365 or 366 days, a month 28 to 31, a day one."""
+    length = (date.latest - date.earliest).days + 1
+    allowed = {nu.Precision.YEAR: {365, 366}, nu.Precision.MONTH: {28, 29, 30, 31}, nu.Precision.DAY: {1}}
+
+    assert length in allowed[date.precision]
+
+
+# -- Period --------------------------------------------------------------------------------------
+
+
+@given(near_periods, near_dates)
+def test_contains_definitely_implies_possibly(period: nu.Period, date: nu.PartialDate) -> None:
+    """What a period definitely contains lies in its possible span, and it definitely overlaps it."""
+    if period.contains(date) is nu.Certainty.DEFINITELY:
+        lo, hi = period.possible
+        assert lo <= date.earliest
+        assert date.latest <= hi
+        assert nu.Certainty.DEFINITELY == period.overlaps(date)
+
+
+@given(near_periods, near_dates)
+def test_contains_not_matches_possible_span(period: nu.Period, date: nu.PartialDate) -> None:
+    """A period does NOT contain a date exactly when the date leaves its possible span."""
+    lo, hi = period.possible
+    outside = not (lo <= date.earliest and date.latest <= hi)
+
+    assert outside == (nu.Certainty.NOT == period.contains(date))
+
+
+@given(near_periods, near_dates)
+def test_overlaps_not_matches_possible_span(period: nu.Period, date: nu.PartialDate) -> None:
+    """A period does NOT overlap a date exactly when the date's days and its possible span are disjoint."""
+    lo, hi = period.possible
+    disjoint = date.latest < lo or hi < date.earliest
+
+    assert disjoint == (nu.Certainty.NOT == period.overlaps(date))
+
+
+@given(near_periods, near_dates)
+def test_contains_implies_overlaps(period: nu.Period, date: nu.PartialDate) -> None:
+    """A period overlaps a date at least as certainly as it contains it."""
+    assert at_least(period.overlaps(date), period.contains(date))
+
+
+@given(st.data(), near_periods, near_dates)
+def test_contains_agrees_with_every_reading(data: st.DataObject, period: nu.Period, date: nu.PartialDate) -> None:
+    """DEFINITELY holds for every way the ends may turn out; NOT for none; POSSIBLY for the widest."""
+    # A reading picks a day for each end, the start no later than the end.
+    start = end = None
+    if period.start is not None:
+        last = period.start.latest if period.end is None else min(period.start.latest, period.end.latest)
+        start = data.draw(st.dates(period.start.earliest, last))
+    if period.end is not None:
+        first = period.end.earliest if start is None else max(period.end.earliest, start)
+        end = data.draw(st.dates(first, period.end.latest))
+    day = data.draw(days_of(date))
+    inside = (start is None or start <= day) and (end is None or day <= end)
+    certainty = period.contains(date)
+
+    if certainty is nu.Certainty.DEFINITELY:
+        assert inside
+    if certainty is nu.Certainty.NOT:
+        assert not inside
+    if certainty is nu.Certainty.POSSIBLY:
+        lo, hi = period.possible
+        assert lo <= date.earliest
+        assert date.latest <= hi
+
+
+@given(near_dates, near_dates)
+def test_open_end_contains_every_later_date(start: nu.PartialDate, date: nu.PartialDate) -> None:
+    """A period with an open end contains every date from its start on: definitely once the start is past."""
+    period = nu.Period(start, None)
+
+    if date.earliest >= start.latest:
+        assert nu.Certainty.DEFINITELY == period.contains(date)
+    elif date.earliest >= start.earliest:
+        assert at_least(period.contains(date), nu.Certainty.POSSIBLY)
+    else:
+        assert nu.Certainty.NOT == period.contains(date)
+
+
+@given(near_periods, near_periods)
+def test_overlap_is_symmetric(a: nu.Period, b: nu.Period) -> None:
+    """a overlaps b exactly as certainly as b overlaps a."""
+    assert a.overlaps(b) == b.overlaps(a)
+
+
+@given(near_periods)
+def test_period_overlaps_itself_and_its_ends(period: nu.Period) -> None:
+    """A period overlaps itself, and each of its ends' dates at least possibly."""
+    assert at_least(period.overlaps(period), nu.Certainty.POSSIBLY)
+    for end in (period.start, period.end):
+        if end is not None:
+            assert at_least(period.overlaps(end), nu.Certainty.POSSIBLY)
+
+
+@given(near_periods, near_dates)
+def test_date_and_its_period_overlap_alike(period: nu.Period, date: nu.PartialDate) -> None:
+    """A period overlaps a date's span of days at least as certainly as it overlaps the date as a one-date period."""
+    as_period = nu.Period(date, date)
+
+    assert at_least(period.overlaps(date), period.overlaps(as_period))
+    assert (nu.Certainty.NOT == period.overlaps(date)) == (nu.Certainty.NOT == period.overlaps(as_period))
+
+
+# -- The JSON form -------------------------------------------------------------------------------
+
+converter = nu.make_converter()
+
+
+@pytest.mark.parametrize("cls", list(RECORDS), ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_model_round_trips(cls: type, data: st.DataObject) -> None:
+    """Every model survives unstructure then structure unchanged, directly and through JSON text."""
+    value = data.draw(RECORDS[cls])
+    unstructured = converter.unstructure(value)
+    text = json.dumps(unstructured, ensure_ascii=False)
+
+    assert value == converter.structure(unstructured, cls)
+    assert value == converter.structure(json.loads(text), cls)
