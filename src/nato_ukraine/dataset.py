@@ -777,9 +777,12 @@ class Dataset:
 
     @property
     def coverage(self) -> dict[str, Coverage]:
-        """How far each collection reaches, by collection name: the span within which it holds
-        what its sources say, and the sources it rests on. A date outside a collection's
-        coverage having no record says nothing about whether anything happened then."""
+        """How far each collection reaches, by collection name.
+
+        Each :class:`~nato_ukraine.models.Coverage` gives the span within which the collection
+        holds what its sources say, and the sources it rests on. That a date outside a
+        collection's coverage has no record says nothing about whether anything happened then.
+        """
         return {c.collection: c for c in self._manifest.coverage}
 
     @property
