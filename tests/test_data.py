@@ -85,7 +85,7 @@ def test_collection_counts(ds: nu.Dataset) -> None:
     expected = {
         "sources": 5,
         "bodies": 60,
-        "programmes": 39,
+        "programmes": 40,
         "events": 88,
         "agreements": 24,
         "operations": 9,
