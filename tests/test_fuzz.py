@@ -1,0 +1,148 @@
+"""A fuzzer of the loader: whatever a file holds, loading it gives a dataset or a DataError.
+
+Files are dataset-shaped JSON that hypothesis makes up, and real records (the bundled ones, or a
+small built-in dataset when the bundled data cannot be read) with a few mutations. Each is
+loaded as a whole dataset and as records added to the bundled data. ``make fuzz`` runs 10,000
+examples of each (``HYPOTHESIS_PROFILE=fuzz``, see conftest.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+import nato_ukraine as nu
+from strategies import SMALL_DATASET, dataset_documents, mutated
+
+COLLECTIONS = ("sources", "bodies", "programmes", "agreements", "operations", "people", "events")
+#: Added to every id of a base file, so that it also loads beside the bundled data.
+SUFFIX = "-fuzz"
+
+fuzz_settings = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+
+
+@functools.cache
+def real_records() -> dict[str, Any]:
+    """The bundled data as one dataset file, or the small built-in dataset if it cannot be read."""
+    try:
+        document: dict[str, Any] = json.loads(nu.load().to_json())
+    except (OSError, nu.DataError):
+        return SMALL_DATASET
+    return {name: document[name] for name in COLLECTIONS if document.get(name)}
+
+
+def _renamed(value: Any, ids: frozenset[str]) -> Any:
+    if isinstance(value, str):
+        return value + SUFFIX if value in ids else value
+    if isinstance(value, list):
+        return [_renamed(item, ids) for item in value]
+    if isinstance(value, dict):
+        return {key: _renamed(item, ids) for key, item in value.items()}
+    return value
+
+
+@functools.cache
+def base_files() -> tuple[tuple[dict[str, Any], ...], tuple[str, ...]]:
+    """Small valid files cut from the real records, and every id they may refer to.
+
+    Each file is one record with every record it refers to, directly or not, with every id
+    renamed, so it loads on its own and beside the bundled data alike.
+    """
+    records = real_records()
+    by_id = {record["id"]: (name, record) for name, items in records.items() for record in items}
+    ids = frozenset(by_id)
+
+    def strings(value: Any) -> set[str]:
+        if isinstance(value, str):
+            return {value}
+        items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        return set().union(*(strings(item) for item in items))
+
+    files = []
+    for start in sorted(by_id):
+        closure, todo = set(), [start]
+        while todo:
+            record_id = todo.pop()
+            if record_id not in closure:
+                closure.add(record_id)
+                todo.extend(strings(by_id[record_id][1]) & ids)
+        file = {name: [r for r in items if r["id"] in closure] for name, items in records.items()}
+        files.append(_renamed({name: items for name, items in file.items() if items}, ids))
+    return tuple(files), tuple(sorted(ids))
+
+
+@st.composite
+def mutated_files(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
+    """A base file, or two merged, with no or a few mutations; and whether it was mutated."""
+    files, ids = base_files()
+    merged: dict[str, Any] = {}
+    for file in draw(st.lists(st.sampled_from(files), min_size=1, max_size=2)):
+        for name, items in file.items():
+            known = {r["id"] for r in merged.get(name, [])}
+            merged.setdefault(name, []).extend(r for r in items if r["id"] not in known)
+    if draw(st.integers(0, 9)) == 0:
+        return merged, False
+    return draw(mutated(merged, ids + tuple(i + SUFFIX for i in ids[:20]))), True
+
+
+@pytest.fixture(scope="module")
+def fuzz_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one file each example is written to."""
+    return tmp_path_factory.mktemp("fuzz") / "fuzz_events.json"
+
+
+def load_both(path: Path) -> list[nu.Dataset | nu.DataError]:
+    """Load ``path`` as a dataset, then as extra records; the dataset, or the DataError, of each."""
+    outcomes: list[nu.Dataset | nu.DataError] = []
+    for extra in (False, True):
+        try:
+            outcomes.append(nu.load(extra=path) if extra else nu.load(path))
+        except nu.DataError as error:
+            outcomes.append(error)
+    return outcomes
+
+
+def check(path: Path, document: Any, outcomes: list[nu.Dataset | nu.DataError]) -> None:
+    """A dataset holds every record of the file (when ``document`` is known); a DataError names the
+    file and where each problem is."""
+    for outcome, base, mode in zip(outcomes, (0, len(nu.load())), ("path", "extra"), strict=True):
+        event(f"{mode}: {type(outcome).__name__}")
+        if isinstance(outcome, nu.DataError):
+            assert outcome.problems
+            assert {str(path)} == set(outcome.files)
+            assert all(p.path.startswith("$") and p.message for p in outcome.problems)
+            assert str(path) in str(outcome)
+        elif document is not None:
+            records = sum(len(document[name]) for name in COLLECTIONS if name in document)
+            assert base + records == len(outcome)
+
+
+@fuzz_settings
+@given(document=dataset_documents())
+def test_dataset_shaped_json(fuzz_file: Path, document: Any) -> None:
+    """Made-up dataset-shaped JSON loads, or raises DataError naming the file; nothing else escapes."""
+    fuzz_file.write_text(json.dumps(document), encoding="utf-8")
+
+    check(fuzz_file, document, load_both(fuzz_file))
+
+
+@fuzz_settings
+@given(case=mutated_files(), damage=st.none() | st.tuples(st.integers(0, 10**6), st.binary(max_size=3)))
+def test_mutated_real_records(fuzz_file: Path, case: tuple[dict[str, Any], bool], damage: Any) -> None:
+    """Mutated real records, or their bytes cut and spliced, load or raise DataError; unmutated ones load."""
+    document, was_mutated = case
+    text = json.dumps(document, ensure_ascii=False, indent=1).encode()
+    data = text if damage is None else text[: damage[0] % (len(text) + 1)] + damage[1]
+    fuzz_file.write_bytes(data)
+
+    outcomes = load_both(fuzz_file)
+
+    check(fuzz_file, document if data == text else None, outcomes)
+    if not was_mutated and data == text:
+        assert [nu.Dataset, nu.Dataset] == [type(outcome) for outcome in outcomes], outcomes
