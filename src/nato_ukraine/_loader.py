@@ -310,15 +310,17 @@ def _check_coverage(manifest: Manifest, collections: dict[str, list[Record]], pr
 
 
 def _in_reading_order(problems: list[Problem]) -> list[Problem]:
-    """Problems grouped by file, in the order each was found first, then in document order."""
+    """Problems grouped by file, in the order each was found first, then collection by collection
+    (in the order of COLLECTIONS, unknown names last) and record by record."""
     files = {file: i for i, file in enumerate(dict.fromkeys(p.file for p in problems))}
+    collections = {name: i for i, name in enumerate(COLLECTIONS)}
 
-    def key(problem: Problem) -> tuple[int, str, int]:
-        # By record; a record's own problems keep the order of its fields.
+    def key(problem: Problem) -> tuple[int, int, int]:
+        # By record; a record's own problems keep the order of its fields (the sort is stable).
         match = re.match(r"\$\.([^.\[]+)(?:\[(\d+)\])?", problem.path)
         if match is None:
-            return files[problem.file], "", -1
-        return files[problem.file], match[1], int(match[2] or -1)
+            return files[problem.file], -1, -1
+        return files[problem.file], collections.get(match[1], len(collections)), int(match[2] or -1)
 
     return sorted(problems, key=key)
 
