@@ -8,6 +8,7 @@ examples of each (``HYPOTHESIS_PROFILE=fuzz``, see conftest.py).
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 from pathlib import Path
@@ -23,6 +24,24 @@ from strategies import SMALL_DATASET, dataset_documents, mutated
 COLLECTIONS = ("sources", "bodies", "programmes", "agreements", "operations", "people", "events")
 #: Added to every id of a base file, so that it also loads beside the bundled data.
 SUFFIX = "-fuzz"
+#: The keys whose values are ids: a record's own, and its references (citations' and roles' too).
+ID_KEYS = frozenset(
+    {
+        "id",
+        "parent",
+        "predecessor",
+        "successor",
+        "chair",
+        "bodies",
+        "programmes",
+        "agreements",
+        "operations",
+        "people",
+        "parties",
+        "source",
+        "body",
+    }
+)
 
 fuzz_settings = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 
@@ -37,14 +56,16 @@ def real_records() -> dict[str, Any]:
     return {name: document[name] for name in COLLECTIONS if document.get(name)}
 
 
-def _renamed(value: Any, ids: frozenset[str]) -> Any:
-    if isinstance(value, str):
-        return value + SUFFIX if value in ids else value
-    if isinstance(value, list):
-        return [_renamed(item, ids) for item in value]
-    if isinstance(value, dict):
-        return {key: _renamed(item, ids) for key, item in value.items()}
-    return value
+def _references(value: Any, is_id: bool = False) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) in a record that holds an id."""
+    found: list[tuple[Any, Any]] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        holds_id = key in ID_KEYS if isinstance(value, dict) else is_id
+        if isinstance(item, str) and holds_id:
+            found.append((value, key))
+        found.extend(_references(item, holds_id and isinstance(item, list)))
+    return found
 
 
 @functools.cache
@@ -54,27 +75,25 @@ def base_files() -> tuple[tuple[dict[str, Any], ...], tuple[str, ...]]:
     Each file is one record with every record it refers to, directly or not, with every id
     renamed, so it loads on its own and beside the bundled data alike.
     """
-    records = real_records()
-    by_id = {record["id"]: (name, record) for name, items in records.items() for record in items}
-    ids = frozenset(by_id)
-
-    def strings(value: Any) -> set[str]:
-        if isinstance(value, str):
-            return {value}
-        items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-        return set().union(*(strings(item) for item in items))
-
+    renamed = copy.deepcopy(real_records())
+    refers: dict[str, set[str]] = {}
+    for items in renamed.values():
+        for record in items:
+            targets = refers[record["id"] + SUFFIX] = set()
+            for container, key in _references(record):
+                container[key] += SUFFIX
+                targets.add(container[key])
     files = []
-    for start in sorted(by_id):
+    for start in sorted(refers):
         closure, todo = set(), [start]
         while todo:
             record_id = todo.pop()
             if record_id not in closure:
                 closure.add(record_id)
-                todo.extend(strings(by_id[record_id][1]) & ids)
-        file = {name: [r for r in items if r["id"] in closure] for name, items in records.items()}
-        files.append(_renamed({name: items for name, items in file.items() if items}, ids))
-    return tuple(files), tuple(sorted(ids))
+                todo.extend(refers.get(record_id, ()))
+        file = {name: [r for r in items if r["id"] in closure] for name, items in renamed.items()}
+        files.append({name: items for name, items in file.items() if items})
+    return tuple(files), tuple(sorted(refers))
 
 
 @st.composite
@@ -88,7 +107,8 @@ def mutated_files(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
             merged.setdefault(name, []).extend(r for r in items if r["id"] not in known)
     if draw(st.integers(0, 9)) == 0:
         return merged, False
-    return draw(mutated(merged, ids + tuple(i + SUFFIX for i in ids[:20]))), True
+    bundled = tuple(record_id.removesuffix(SUFFIX) for record_id in ids)
+    return draw(mutated(merged, ids + bundled)), True
 
 
 @pytest.fixture(scope="module")
