@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck pytest clean
+.PHONY: demo test lint typecheck pytest fuzz wheel clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,3 +39,11 @@ test: lint typecheck pytest
 
 clean:
 	rm -rf $(VENV) build dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
+
+# The loader's fuzzer at full strength: 10,000 examples of each fuzz test (see tests/conftest.py).
+fuzz: $(VENV)/.installed-dev
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py
+
+# Build the wheel, install it in a fresh venv and load the bundled data from it (also in pytest).
+wheel: $(VENV)/.installed-dev
+	$(PY) -m pytest tests/test_wheel.py
