@@ -331,15 +331,16 @@ def test_every_problem_is_listed(load: Mode, tmp_path: Path) -> None:
         assert where in str(error)
 
 
-def test_problems_are_listed_in_file_order(load: Mode, tmp_path: Path) -> None:
-    """Problems are listed in the order their records stand in the file, collection by collection."""
+def test_problems_are_listed_in_dataset_order(load: Mode, tmp_path: Path) -> None:
+    """Problems are listed collection by collection in the dataset's order (sources first), then record by record."""
     bad_source = {**SOURCE, "id": "second-source", "kind": "blog"}
+    bad_body = {**BODY, "id": "second-body", "side": "neutral"}
     records = [event(id=f"event-{i}", kind="meteing" if i in (2, 10) else "meeting") for i in range(11)]
-    path = write(tmp_path, {"sources": [SOURCE, bad_source], "bodies": [BODY], "events": records})
+    path = write(tmp_path, {"events": records, "bodies": [BODY, bad_body], "sources": [SOURCE, bad_source]})
 
     error = data_error(load, path)
 
-    expected = ["$.sources[1].kind", "$.events[2].kind", "$.events[10].kind"]
+    expected = ["$.sources[1].kind", "$.bodies[1].side", "$.events[2].kind", "$.events[10].kind"]
     assert expected == [p.path for p in error.problems]
 
 
