@@ -1,0 +1,131 @@
+"""Loading from many threads at once: one bundled dataset, built once, and no errors."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+import nato_ukraine as nu
+from nato_ukraine import _loader
+
+THREADS = 8
+T = TypeVar("T")
+
+
+def run_together(task: Callable[[int], T]) -> list[T]:
+    """Run ``task(i)`` in THREADS threads released at once by a barrier; its results, in order.
+
+    Raises:
+        The first exception a thread raised.
+    """
+    barrier = threading.Barrier(THREADS)
+    results: list[Any] = [None] * THREADS
+    errors: list[BaseException] = []
+
+    def work(index: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            results[index] = task(index)
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which re-raises it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a thread did not finish"
+    if errors:
+        raise errors[0]
+    return results
+
+
+def test_first_load_from_many_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eight threads making the first nu.load() at once all get the same dataset, parsed once."""
+    expected = len(nu.load())
+    monkeypatch.setattr(_loader, "_bundled", None)
+    monkeypatch.setattr(_loader, "_converters", {})
+    builds: list[int] = []
+    build = _loader._build
+
+    def counting_build(*args: Any, **kwargs: Any) -> nu.Dataset:
+        builds.append(threading.get_ident())
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(_loader, "_build", counting_build)
+
+    datasets = run_together(lambda _: nu.load())
+
+    assert 1 == len({id(ds) for ds in datasets})
+    assert datasets[0] is nu.load()
+    assert expected == len(datasets[0])
+    assert 1 == len(builds)
+
+
+def test_cached_load_from_many_threads() -> None:
+    """Eight threads calling nu.load() once it is cached all get that same dataset."""
+    bundled = nu.load()
+
+    datasets = run_together(lambda _: nu.load())
+
+    assert [bundled] * THREADS == datasets
+    assert all(ds is bundled for ds in datasets)
+
+
+def test_user_files_from_many_threads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Eight threads loading their own files at once, with the converters made afresh, each get their own records."""
+    monkeypatch.setattr(_loader, "_converters", {})
+    source = {"id": "test-source", "name": "Test source", "title": "A source written for the tests"}
+    paths = []
+    for i in range(THREADS):
+        events = [
+            {
+                "id": f"thread-{i}-event-{j}",
+                "name": f"Meeting {j} seen by thread {i}",
+                "kind": "meeting",
+                "date": f"{2000 + i}-{j % 12 + 1:02d}",
+                "citations": [{"source": "test-source", "quote": "They met."}],
+            }
+            for j in range(50 * (i + 1))
+        ]
+        paths.append(tmp_path / f"thread_{i}.json")
+        paths[-1].write_text(json.dumps({"sources": [source], "events": events}), encoding="utf-8")
+
+    datasets = run_together(lambda i: nu.load(paths[i]))
+
+    assert [50 * (i + 1) for i in range(THREADS)] == [len(ds.events) for ds in datasets]
+    assert [nu.PartialDate(2000 + i, 1) for i in range(THREADS)] == [
+        ds.events[f"thread-{i}-event-0"].date for i, ds in enumerate(datasets)
+    ]
+
+
+def test_extra_files_from_many_threads(tmp_path: Path) -> None:
+    """Eight threads adding records to the bundled data at once each get their own; the bundled data stays as it was."""
+    bundled = nu.load()
+    count = len(bundled)
+    paths = []
+    for i in range(THREADS):
+        event = {
+            "id": f"thread-{i}-meeting",
+            "name": f"Meeting seen by thread {i}",
+            "kind": "meeting",
+            "date": "2016-07-09",
+            "bodies": ["nato-ukraine-commission"],
+            "citations": [{"source": "nato-relations-with-ukraine", "quote": "The NUC met."}],
+        }
+        paths.append(tmp_path / f"extra_{i}.json")
+        paths[-1].write_text(json.dumps({"events": [event]}), encoding="utf-8")
+
+    datasets = run_together(lambda i: nu.load(extra=paths[i]))
+
+    assert [count + 1] * THREADS == [len(ds) for ds in datasets]
+    assert [[f"thread-{i}-meeting"] for i in range(THREADS)] == [
+        [e.id for e in ds.events if e.id.startswith("thread-")] for ds in datasets
+    ]
+    assert count == len(bundled)
+    assert bundled is nu.load()
