@@ -83,10 +83,12 @@ def test_timeline_filters_by_dates_kind_and_body(capsys: pytest.CaptureFixture[s
 
 def test_timeline_table_lines_up(capsys: pytest.CaptureFixture[str]) -> None:
     """The timeline table has a header and one aligned line per entry."""
-    code, out, _ = run(capsys, "timeline", "--from", "2024-01-10", "--to", "2024-01-10")
+    code, out, _ = run(capsys, "timeline", "--from", "2024-01-10", "--to", "2024-01-10", "--kind", "meeting")
     lines = out.splitlines()
     assert (0, ["DATE", "WHAT", "ID", "NAME"]) == (code, lines[0].split())
-    assert lines[0].index("ID") == lines[1].index("nuc-ambassadors-meeting-2024-01-10")
+    row = next(line for line in lines if "nuc-ambassadors-meeting-2024-01-10" in line)
+    assert lines[0].index("ID") == row.index("nuc-ambassadors-meeting-2024-01-10")
+    assert row.startswith("2024-01-10  meeting")
 
 
 def test_timeline_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
