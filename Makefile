@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck pytest fuzz wheel clean
+.PHONY: demo test lint typecheck pytest docs fuzz wheel clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 $(VENV)/.installed-dev: pyproject.toml requirements-dev.txt | $(PY)
 	$(PIP) install -e ".[pandas]" -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-docs: requirements-docs.txt | $(PY)
+	$(PIP) install -r requirements-docs.txt
+	@touch $@
 
 demo: $(VENV)/.installed
 	$(PY) -m nato_ukraine summary
@@ -35,7 +39,12 @@ typecheck: $(VENV)/.installed-dev
 pytest: $(VENV)/.installed-dev
 	$(PY) -m pytest
 
-test: lint typecheck pytest
+# The site must build offline and without a warning: a broken link or a public object without
+# a docstring fails it.
+docs: $(VENV)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+
+test: lint typecheck pytest docs
 
 clean:
 	rm -rf $(VENV) build dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
