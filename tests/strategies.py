@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import copy
 import enum
+import functools
 import re
 import types
 import typing
@@ -215,6 +216,7 @@ _DATASET_CLASSES: dict[str, type] = {
 }
 
 
+@functools.cache
 def _plausible(type_: Any) -> st.SearchStrategy[Any]:
     """Values a field of this type holds in the JSON form, right and wrong, with a little junk."""
     args = [arg for arg in typing.get_args(type_) if arg is not type(None)]
@@ -233,10 +235,15 @@ def _plausible(type_: Any) -> st.SearchStrategy[Any]:
     return record_shaped(type_) | json_values
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 @st.composite
 def record_shaped(draw: st.DrawFn, cls: type) -> dict[str, Any]:
     """An object with some of the fields of ``cls`` (and now and then one it does not have)."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     keys = draw(st.lists(st.sampled_from(sorted(hints)), unique=True, max_size=len(hints)))
     record = {key: draw(_plausible(hints[key])) for key in keys}
     if draw(st.integers(0, 7)) == 0:
