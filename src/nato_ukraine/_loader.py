@@ -8,19 +8,34 @@ same code reads all three.
 
 Loading is all or nothing: every problem in every file is gathered into one
 :class:`~nato_ukraine.exceptions.DataError`, and no dataset is built unless there are none.
+
+How a load stays fast (see ``docs/performance.md``):
+
+* Records are structured by plain functions made once per record class from its attrs fields
+  (:func:`_structurer`), not by cattrs. They take well-formed records only; on anything else
+  they give up, and the cattrs converter, with detailed validation, reads that record again to
+  say exactly what is wrong (or, should it accept what the fast path refused, to structure it).
+  Well-formed data never imports cattrs.
+* Equal date strings share one :class:`PartialDate`; ids in references and short labels that
+  repeat (locations, locators) are interned, so a repeated string is stored once.
+* The cyclic garbage collector is paused for the whole load: the records form no cycles, and
+  at a hundred thousand records its passes would cost more than the parse.
+* Validation checks every record in one pass and hands the id index it builds to the dataset.
 """
 
 from __future__ import annotations
 
+import enum
 import gc
 import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+import types
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NoReturn, Union, get_args, get_origin
 
 import attrs
 
@@ -29,6 +44,8 @@ from nato_ukraine.exceptions import DataError, Problem
 from nato_ukraine.models import Agreement, Body, Event, Manifest, Operation, Person, Programme, Record, Source
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import cattrs
 
     from nato_ukraine.dataset import Dataset
@@ -52,13 +69,19 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATASET = "<dataset>"
 
 
-@attrs.frozen
 class _Raw:
-    """One file's records, structured, with where each came from."""
+    """One file's records, structured, with where each came from.
 
-    file: str
-    records: list[tuple[str, int, Record]]  # (collection, index, record)
-    manifest: list[Manifest] = attrs.Factory(list)  # a file's own "manifest" key, if any
+    ``collections`` holds, for each collection key of the file in order, the records that could
+    be structured and the index in the file's list of each (a ``range`` when none failed).
+    """
+
+    __slots__ = ("collections", "file", "manifest")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.collections: list[tuple[str, list[Record], Sequence[int]]] = []
+        self.manifest: list[Manifest] = []  # a file's own "manifest" key, if any
 
 
 _lock = threading.Lock()
@@ -90,11 +113,11 @@ def load(path: str | os.PathLike[str] | None = None, *, extra: str | os.PathLike
     if path is not None and extra is not None:
         raise ValueError("give a dataset path or extra records, not both")
     if path is not None:
-        return _build(_read_location(Path(path)))
+        return _build(_read_location(path))
     bundled = _load_bundled()
     if extra is None:
         return bundled
-    files, _ = _read_location(Path(extra))
+    files, _ = _read_location(extra)
     return _build(([], bundled.manifest), base=bundled, extra_files=files)
 
 
@@ -127,7 +150,10 @@ def _read_bundled() -> tuple[list[tuple[str, bytes]], Manifest]:
     return files, manifest
 
 
-def _read_location(path: Path) -> tuple[list[tuple[str, bytes]], Manifest]:
+def _read_location(location: str | os.PathLike[str]) -> tuple[list[tuple[str, bytes]], Manifest]:
+    from pathlib import Path  # imported on first use: `import nato_ukraine` does without it
+
+    path = Path(location)
     if not path.exists():
         raise FileNotFoundError(f"no such dataset file or directory: {str(path)!r}")
     if path.is_dir():
@@ -163,17 +189,15 @@ def _parse_manifest_value(file: str, value: object, problems: list[Problem], pat
     if not isinstance(value, dict):
         problems.append(Problem(file, path, "expected an object"))
         return Manifest()
-    try:
-        return _converter(detailed=True).structure(value, Manifest)
-    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
-        problems.extend(_problems_from(file, path, exc))
-        return Manifest()
+    manifest, found = _structure_one(file, path, value, Manifest)
+    problems.extend(found)
+    return Manifest() if manifest is None else manifest
 
 
 def _parse_json(file: str, data: bytes, problems: list[Problem]) -> Any:
     import json
 
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(): that copies the whole file)
         problems.append(Problem(file, "$", "the file is empty; expected a JSON object"))
         return None
     try:
@@ -203,7 +227,8 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _converter(*, detailed: bool) -> cattrs.Converter:
+def _converter(*, detailed: bool = True) -> cattrs.Converter:
+    """The loader's cattrs converter: made on first use, which a load of well-formed data never is."""
     converter = _converters.get(detailed)
     if converter is None:
         from nato_ukraine.converters import make_converter
@@ -212,8 +237,193 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     return converter
 
 
+# ---------------------------------------------------------------------------------------------
+# The fast path: structuring well-formed records without cattrs
+#
+# A structurer is made once per class from its attrs fields and their types: a dict of one
+# reader per field, each of which checks a JSON value's type and converts it (a date string
+# to a shared PartialDate, an enum value to its member, a list to a tuple, an object to a
+# nested record). Any surprise raises, and the caller hands the record to cattrs.
+#
+# Each reader is called once per field of every record, so where a builtin does the job it is
+# the reader itself, and no Python frame is spent on it: ``str.__str__`` returns a str as it is
+# and raises TypeError for anything else; ``sys.intern`` does the same and interns it; a dict's
+# ``__getitem__`` looks an enum member up by its value (raising for anything that is not one).
+
+
+class _Unsupported(Exception):
+    """A field type the fast path has no reader for; its class is always read by cattrs."""
+
+
+def _reject(value: object) -> NoReturn:
+    raise TypeError(f"unexpected {type(value).__name__}")
+
+
+_read_str: Callable[[Any], str] = str.__str__
+_read_shared_str: Callable[[Any], str] = sys.intern
+
+
+def _read_optional_str(value: object) -> str | None:
+    return None if value is None else _read_str(value)
+
+
+def _read_optional_shared_str(value: object) -> str | None:
+    return None if value is None else _read_shared_str(value)
+
+
+def _read_int(value: object) -> int:
+    if type(value) is not int:  # not a bool, not a float: cattrs decides about those
+        _reject(value)
+    return value
+
+
+def _read_strs(value: object) -> tuple[str, ...]:
+    if type(value) is not list:  # (a string would be split into its characters)
+        _reject(value)
+    return tuple(map(str.__str__, value))
+
+
+def _read_shared_strs(value: object) -> tuple[str, ...]:
+    if type(value) is not list:
+        _reject(value)
+    return tuple(map(sys.intern, value))
+
+
+class _DateCache(dict[str, PartialDate]):
+    """Date strings and their dates: one object per distinct string, which saves both the
+    parse and the memory (a century of days is 36,525 strings, and most data has far fewer).
+
+    A hit is a plain dict lookup, in C; a miss parses the string. Bounded, in case a file
+    holds nothing but distinct dates.
+    """
+
+    LIMIT = 65536
+
+    def __missing__(self, text: str) -> PartialDate:
+        date = PartialDate.parse(text)  # TypeError for anything but a string
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[text] = date
+        return date
+
+
+_dates = _DateCache()
+_read_date: Callable[[Any], PartialDate] = _dates.__getitem__
+
+
+def _optional(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def read_optional(value: object) -> Any:
+        return None if value is None else read(value)
+
+    return read_optional
+
+
+def _many(read: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    def read_many(value: object) -> tuple[Any, ...]:
+        if type(value) is not list:
+            _reject(value)
+        return tuple(map(read, value))
+
+    return read_many
+
+
+#: Fields whose strings repeat across records: ids in references and short labels. Interning
+#: them stores each distinct string once (prose fields, unique per record, are left alone).
+_SHARED_FIELDS = frozenset(
+    {
+        "agreements",
+        "areas",
+        "bodies",
+        "body",
+        "chair",
+        "collection",
+        "location",
+        "locator",
+        "operations",
+        "parent",
+        "parties",
+        "people",
+        "predecessor",
+        "programmes",
+        "publisher",
+        "region",
+        "source",
+        "sources",
+        "successor",
+    }
+)
+
+
+def _reader(type_: Any, shared: bool) -> Callable[[Any], Any]:
+    """A function that reads a JSON value as ``type_``, or raises."""
+    origin, args = get_origin(type_), get_args(type_)
+    if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        inner = args[0] if args[1] is type(None) else args[1]
+        if inner is str:
+            return _read_optional_shared_str if shared else _read_optional_str
+        return _optional(_reader(inner, shared))
+    if type_ is str:
+        return _read_shared_str if shared else _read_str
+    if type_ is int:
+        return _read_int
+    if type_ is PartialDate:
+        return _read_date
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] is str:
+            return _read_shared_strs if shared else _read_strs
+        return _many(_reader(args[0], shared))
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return {member.value: member for member in type_}.__getitem__
+    if isinstance(type_, type) and attrs.has(type_):
+        structure = _structurer(type_)
+        if structure is None:
+            raise _Unsupported(type_)
+        return structure
+    raise _Unsupported(type_)
+
+
+_structurers: dict[type, Callable[[Any], Any] | None] = {}
+
+
+def _structurer(cls: type) -> Callable[[Any], Any] | None:
+    """The fast structurer of an attrs class (made on first use), or None if it has none."""
+    try:
+        return _structurers[cls]
+    except KeyError:
+        pass
+    from typing import get_type_hints
+
+    try:
+        hints = get_type_hints(cls)
+        readers = {field.name: _reader(hints[field.name], field.name in _SHARED_FIELDS) for field in attrs.fields(cls)}
+    except (_Unsupported, NameError, TypeError):
+        _structurers[cls] = None
+        return None
+
+    def structure(value: Any) -> Any:
+        # An unknown key fails the lookup, a missing required one the call: both raise.
+        if type(value) is not dict:
+            _reject(value)
+        return cls(**{key: readers[key](item) for key, item in value.items()})
+
+    _structurers[cls] = structure
+    return structure
+
+
+def _structure_one(file: str, path: str, value: object, cls: type[Any]) -> tuple[Any, list[Problem]]:
+    """One value as ``cls``: fast if it can, else by cattrs, with every problem it finds."""
+    structure = _structurer(cls)
+    if structure is not None:
+        with suppress(Exception):  # cattrs reads it again below, and explains
+            return structure(value), []
+    try:
+        return _converter().structure(value, cls), []
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
+        return None, _problems_from(file, path, exc)
+
+
 def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
-    raw = _Raw(file, [])
+    raw = _Raw(file)
     value = _parse_json(file, data, problems)
     if value is None:
         return raw
@@ -222,10 +432,9 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
         names = ", ".join(COLLECTIONS)
         problems.append(Problem(file, "$", f"expected an object whose keys are collection names ({names}), not {kind}"))
         return raw
-    fast = _converter(detailed=False)
-    for name, records in value.items():
+    for name, items in value.items():
         if name == "manifest":
-            raw.manifest.append(_parse_manifest_value(file, records, problems))
+            raw.manifest.append(_parse_manifest_value(file, items, problems))
             continue
         cls = COLLECTIONS.get(name)
         if cls is None:
@@ -233,25 +442,26 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
                 Problem(file, f"$.{name}", f"unknown collection {name!r}; expected one of {', '.join(COLLECTIONS)}")
             )
             continue
-        if not isinstance(records, list):
+        if not isinstance(items, list):
             problems.append(Problem(file, f"$.{name}", "expected a list of records"))
             continue
-        structure = fast.get_structure_hook(cls)
-        out = raw.records
-        for index, item in enumerate(records):
-            try:
-                out.append((name, index, structure(item, cls)))
-            except Exception:  # noqa: BLE001 - redone with detailed validation to explain it
-                problems.extend(_explain(file, f"$.{name}[{index}]", item, cls))
+        structure = _structurer(cls)
+        records: list[Record] | None = None
+        if structure is not None:
+            with suppress(Exception):  # some record is not well-formed: read one by one below
+                records = list(map(structure, items))
+        indexes: Sequence[int] = range(len(items))
+        if records is None:  # record by record, each failure explained
+            records, indexes = [], []
+            for index, item in enumerate(items):
+                record, found = _structure_one(file, f"$.{name}[{index}]", item, cls)
+                if record is None:
+                    problems.extend(found)
+                else:
+                    records.append(record)
+                    indexes.append(index)
+        raw.collections.append((name, records, indexes))
     return raw
-
-
-def _explain(file: str, path: str, item: object, cls: type[Record]) -> list[Problem]:
-    try:
-        _converter(detailed=True).structure(item, cls)
-    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
-        return _problems_from(file, path, exc)
-    return [Problem(file, path, "could not be read")]  # pragma: no cover - the fast path failed alone
 
 
 def _problems_from(file: str, path: str, exc: BaseException) -> list[Problem]:
@@ -277,6 +487,10 @@ def _problems_from(file: str, path: str, exc: BaseException) -> list[Problem]:
     return [Problem(file, path, str(exc) or type(exc).__name__)]
 
 
+# ---------------------------------------------------------------------------------------------
+# Building and validating
+
+
 def _build(
     source: tuple[list[tuple[str, bytes]], Manifest],
     *,
@@ -289,13 +503,13 @@ def _build(
     problems: list[Problem] = []
     with _gc_paused():
         raws = [_structure_file(file, data, problems) for file, data in [*files, *(extra_files or [])]]
-        collections = _validate(raws, base, problems)
-    if base is None:  # a single dataset file may carry its manifest under a "manifest" key
-        manifest = next((m for raw in raws for m in raw.manifest), manifest)
-    _check_coverage(manifest, collections, problems)
-    if problems:
-        raise DataError(_in_reading_order(problems))
-    return Dataset._create(collections, manifest)
+        if base is None:  # a single dataset file may carry its manifest under a "manifest" key
+            manifest = next((m for raw in raws for m in raw.manifest), manifest)
+        collections, by_id = _validate(raws, base, problems)
+        _check_coverage(manifest, collections, problems)
+        if problems:
+            raise DataError(_in_reading_order(problems))
+        return Dataset._create(collections, manifest, by_id=by_id)
 
 
 def _check_coverage(manifest: Manifest, collections: dict[str, list[Record]], problems: list[Problem]) -> None:
@@ -309,18 +523,22 @@ def _check_coverage(manifest: Manifest, collections: dict[str, list[Record]], pr
                 problems.append(Problem(MANIFEST, f"{path}.sources[{j}]", f"refers to {source!r}, which no source has"))
 
 
-def _in_reading_order(problems: list[Problem]) -> list[Problem]:
-    """Problems grouped by file, in the order each was found first, then collection by collection
-    (in the order of COLLECTIONS, unknown names last) and record by record."""
-    files = {file: i for i, file in enumerate(dict.fromkeys(p.file for p in problems))}
-    collections = {name: i for i, name in enumerate(COLLECTIONS)}
+_PATH = re.compile(r"\$\.([^.\[]+)(?:\[(\d+)\])?")
+_COLLECTION_ORDER = {name: i for i, name in enumerate(COLLECTIONS)}
 
-    def key(problem: Problem) -> tuple[int, int, int]:
-        # By record; a record's own problems keep the order of its fields (the sort is stable).
-        match = re.match(r"\$\.([^.\[]+)(?:\[(\d+)\])?", problem.path)
+
+def _in_reading_order(problems: list[Problem]) -> list[Problem]:
+    """Problems grouped by file, in the order each was found first; within a file, collection by
+    collection in the dataset's order, then record by record (each record's own problems in the
+    order of its fields)."""
+    files = {file: i for i, file in enumerate(dict.fromkeys(p.file for p in problems))}
+
+    def key(problem: Problem) -> tuple[int, int, str, int]:
+        match = _PATH.match(problem.path)
         if match is None:
-            return files[problem.file], -1, -1
-        return files[problem.file], collections.get(match[1], len(collections)), int(match[2] or -1)
+            return files[problem.file], -1, "", -1
+        collection = _COLLECTION_ORDER.get(match[1], len(_COLLECTION_ORDER))
+        return files[problem.file], collection, match[1], int(match[2] or -1)
 
     return sorted(problems, key=key)
 
@@ -343,103 +561,222 @@ _REFERENCES: dict[type, tuple[tuple[str, str, bool], ...]] = {
     Person: (),
 }
 
+_SINGULAR = {
+    "bodies": "body",
+    "programmes": "programme",
+    "agreements": "agreement",
+    "operations": "operation",
+    "people": "person",
+    "sources": "source",
+    "events": "event",
+}
+_COLLECTION_OF: dict[type, str] = {cls: name for name, cls in COLLECTIONS.items()}
 
-def _validate(raws: list[_Raw], base: Dataset | None, problems: list[Problem]) -> dict[str, list[Record]]:
-    """Check ids, references, citations and date order across every file, in one pass each."""
+
+def _validate(
+    raws: list[_Raw], base: Dataset | None, problems: list[Problem]
+) -> tuple[dict[str, list[Record]], dict[str, Record]]:
+    """Check ids, references, citations and date order across every file.
+
+    One pass places every record by id (the index the dataset keeps), a second checks each
+    record against the ids placed. Each pass first asks, in as few steps as can be, whether a
+    whole list of records is well; only when one is not does it go record by record to say
+    what is wrong, and where.
+
+    Returns:
+        The records of each collection, and every record by id.
+    """
     collections: dict[str, list[Record]] = {name: [] for name in COLLECTIONS}
-    where: dict[str, tuple[str, str]] = {}  # id -> (file, path) of the record that has it
-    kind_of: dict[str, str] = {}  # id -> collection name
+    by_id: dict[str, Record] = {}
     if base is not None:
         for record in base.records():
-            kind_of[record.id] = _collection_of(record)
-            where[record.id] = ("the bundled data", kind_of[record.id])
-            collections[kind_of[record.id]].append(record)
-    placed: list[tuple[str, str, Record]] = []
+            by_id[record.id] = record
+            collections[_COLLECTION_OF[type(record)]].append(record)
+
+    # Where each id was first placed, for "already used at" messages: only worked out when an id
+    # turns out to be used twice.
+    first_seen: dict[str, tuple[str, str]] | None = None
+
+    def first_place(record_id: str) -> tuple[str, str]:
+        nonlocal first_seen
+        if first_seen is None:
+            first_seen = {}
+            if base is not None:
+                for record in base.records():
+                    first_seen[record.id] = ("the bundled data", _COLLECTION_OF[type(record)])
+            for raw in raws:
+                for name, records, indexes in raw.collections:
+                    for record, index in zip(records, indexes, strict=True):
+                        first_seen.setdefault(record.id, (raw.file, f"$.{name}[{index}]"))
+        return first_seen[record_id]
+
+    placed: list[tuple[str, str, list[Record], Sequence[int]]] = []
     for raw in raws:
-        for name, index, record in raw.records:
-            path = f"$.{name}[{index}]"
-            if not _SLUG.fullmatch(record.id):
-                problems.append(
-                    Problem(raw.file, f"{path}.id", f"{record.id!r} is not a slug (lower-case words joined by '-')")
-                )
-            if record.id in where:
-                other_file, other_path = where[record.id]
-                problems.append(
-                    Problem(raw.file, f"{path}.id", f"{record.id!r} is already used at {other_file}: {other_path}")
-                )
-                continue
-            where[record.id] = (raw.file, path)
-            kind_of[record.id] = name
-            collections[name].append(record)
-            placed.append((raw.file, path, record))
-    singular = {
-        "bodies": "body",
-        "programmes": "programme",
-        "agreements": "agreement",
-        "operations": "operation",
-        "people": "person",
-        "sources": "source",
-        "events": "event",
-    }
+        for name, records, indexes in raw.collections:
+            ids = list(map(_record_id, records))
+            if not all(map(_SLUG.fullmatch, ids)):
+                for record_id, index in zip(ids, indexes, strict=True):
+                    if not _SLUG.fullmatch(record_id):
+                        message = f"{record_id!r} is not a slug (lower-case words joined by '-')"
+                        problems.append(Problem(raw.file, f"$.{name}[{index}].id", message))
+            fresh = set(ids)
+            if len(fresh) == len(ids) and by_id.keys().isdisjoint(fresh):
+                by_id.update(zip(ids, records, strict=True))
+            else:  # an id used twice: keep the first, report the others
+                kept: list[Record] = []
+                kept_indexes: list[int] = []
+                for record, index in zip(records, indexes, strict=True):
+                    if record.id in by_id:
+                        other_file, other_path = first_place(record.id)
+                        message = f"{record.id!r} is already used at {other_file}: {other_path}"
+                        problems.append(Problem(raw.file, f"$.{name}[{index}].id", message))
+                        continue
+                    by_id[record.id] = record
+                    kept.append(record)
+                    kept_indexes.append(index)
+                records, indexes = kept, kept_indexes
+            collections[name].extend(records)
+            placed.append((raw.file, name, records, indexes))
 
-    def check_ref(file: str, path: str, ref: str, target: str) -> None:
-        found = kind_of.get(ref)
-        if found is None:
-            problems.append(Problem(file, path, f"refers to {ref!r}, which no {singular[target]} has as its id"))
-        elif found != target:
-            problems.append(
-                Problem(file, path, f"refers to {ref!r}, which is a {singular[found]}, not a {singular[target]}")
-            )
+    ids_in = _IdSets(collections)
+    for file, name, records, indexes in placed:
+        cls = COLLECTIONS[name]
+        if all(map(_WELL[cls](ids_in), records)):
+            continue
+        explain = _EXPLAIN[cls]
+        for record, index in zip(records, indexes, strict=True):
+            found = explain(record, by_id)
+            if found:
+                path = f"$.{name}[{index}]"
+                problems.extend(Problem(file, path + where, message) for where, message in found)
+    return collections, by_id
 
-    for file, path, record in placed:
+
+_record_id = attrgetter("id")
+
+
+class _IdSets:
+    """The ids of each collection a reference may point into, as sets, to test references in C.
+
+    Each set also holds None, so that an optional reference left empty passes too.
+    """
+
+    def __init__(self, collections: Mapping[str, list[Record]]) -> None:
+        targets = {target for references in _REFERENCES.values() for _, target, _ in references} | {"sources"}
+        self.of: dict[str, set[str | None]] = {
+            name: {None, *map(_record_id, collections[name])} for name in sorted(targets)
+        }
+
+
+#: For each record class: given the id sets, a test of one record that is True when nothing is
+#: wrong with it (the common case, answered in few steps).
+_Well = Callable[[_IdSets], Callable[[Any], bool]]
+
+
+def _make_well(cls: type[Record]) -> _Well:
+    references = _REFERENCES[cls]
+    single = [(field, target) for field, target, many in references if not many]
+    many = [(field, target) for field, target, many in references if many]
+    # attrgetter of several fields gives a tuple; of one, the value itself: always ask for two.
+    get_single = attrgetter(*(field for field, _ in single), "id")
+    get_many = attrgetter(*(field for field, _ in many), "id")
+    orders = _ORDER_CHECKS.get(cls, ())
+    cited = cls is not Source
+
+    def well(ids: _IdSets) -> Callable[[Any], bool]:
+        single_sets = [ids.of[target] for _, target in single]
+        many_sets = [ids.of[target] for _, target in many]
+        sources = ids.of["sources"]
+        bodies = ids.of["bodies"]
+
+        def is_well(record: Any) -> bool:
+            if not record.name.strip():
+                return False
+            # Every reference resolves into its collection: set lookups, in C.
+            if not all(map(set.__contains__, single_sets, get_single(record))):
+                return False
+            if not all(map(set.issuperset, many_sets, get_many(record))):
+                return False
+            if cited:
+                citations = record.citations
+                if not citations:
+                    return False
+                for citation in citations:
+                    quote = citation.quote
+                    if citation.source not in sources or not quote.strip() or len(quote) > MAX_QUOTE:
+                        return False
+            for order in orders:
+                if order(record) is not None:
+                    return False
+            return cls is not Person or all(role.body in bodies for role in record.roles)
+
+        return is_well
+
+    return well
+
+
+#: A record's problems against the placed ids, as (path in the record, message).
+_Explain = Callable[[Any, Mapping[str, Record]], list[tuple[str, str]]]
+
+
+def _dangling(ref: str, target: str, by_id: Mapping[str, Record]) -> str:
+    """What is wrong with a reference that does not resolve into collection ``target``."""
+    found = by_id.get(ref)
+    if found is None:
+        return f"refers to {ref!r}, which no {_SINGULAR[target]} has as its id"
+    return f"refers to {ref!r}, which is a {_SINGULAR[_COLLECTION_OF[type(found)]]}, not a {_SINGULAR[target]}"
+
+
+def _make_explain(cls: type[Record]) -> _Explain:
+    references = _REFERENCES[cls]
+    orders = _ORDER_CHECKS.get(cls, ())
+
+    def explain(record: Any, by_id: Mapping[str, Record]) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+
+        def check_ref(where: str, ref: str, target: str) -> None:
+            if type(by_id.get(ref)) is not COLLECTIONS[target]:
+                found.append((where, _dangling(ref, target, by_id)))
+
         if not record.name.strip():
-            problems.append(Problem(file, f"{path}.name", "a record needs a name"))
-        for field, target, many in _REFERENCES[type(record)]:
+            found.append((".name", "a record needs a name"))
+        for field, target, many in references:
             value = getattr(record, field)
             if many:
                 for i, ref in enumerate(value):
-                    check_ref(file, f"{path}.{field}[{i}]", ref, target)
+                    check_ref(f".{field}[{i}]", ref, target)
             elif value is not None:
-                check_ref(file, f"{path}.{field}", value, target)
-        if isinstance(record, Source):
-            continue
-        if not record.citations:
-            problems.append(Problem(file, f"{path}.citations", "a record needs at least one citation"))
-        for i, citation in enumerate(record.citations):
-            check_ref(file, f"{path}.citations[{i}].source", citation.source, "sources")
-            if not citation.quote.strip():
-                problems.append(Problem(file, f"{path}.citations[{i}].quote", "the quote is empty"))
-            elif len(citation.quote) > MAX_QUOTE:
-                problems.append(
-                    Problem(
-                        file,
-                        f"{path}.citations[{i}].quote",
-                        f"the quote is {len(citation.quote)} characters; at most {MAX_QUOTE}",
-                    )
-                )
-        for check in _ORDER_CHECKS.get(type(record), ()):
-            problem = check(record)
+                check_ref(f".{field}", value, target)
+        if cls is not Source:
+            if not record.citations:
+                found.append((".citations", "a record needs at least one citation"))
+            for i, citation in enumerate(record.citations):
+                check_ref(f".citations[{i}].source", citation.source, "sources")
+                if not citation.quote.strip():
+                    found.append((f".citations[{i}].quote", "the quote is empty"))
+                elif len(citation.quote) > MAX_QUOTE:
+                    message = f"the quote is {len(citation.quote)} characters; at most {MAX_QUOTE}"
+                    found.append((f".citations[{i}].quote", message))
+        for order in orders:
+            problem = order(record)
             if problem is not None:
-                problems.append(Problem(file, f"{path}.{problem[0]}", problem[1]))
-        if isinstance(record, Person):
+                found.append((f".{problem[0]}", problem[1]))
+        if cls is Person:
             for i, role in enumerate(record.roles):
                 if role.body is not None:
-                    check_ref(file, f"{path}.roles[{i}].body", role.body, "bodies")
-    return collections
+                    check_ref(f".roles[{i}].body", role.body, "bodies")
+        return found
 
-
-def _collection_of(record: Record) -> str:
-    for name, cls in COLLECTIONS.items():
-        if type(record) is cls:
-            return name
-    raise TypeError(f"not a record: {record!r}")  # pragma: no cover
+    return explain
 
 
 def _ends_in_order(start: str, end: str) -> Callable[[Any], tuple[str, str] | None]:
     def check(record: Any) -> tuple[str, str] | None:
-        first: PartialDate | None = getattr(record, start)
         last: PartialDate | None = getattr(record, end)
-        if first is not None and last is not None and last.latest < first.earliest:
+        if last is None:
+            return None
+        first: PartialDate | None = getattr(record, start)
+        if first is not None and last.latest < first.earliest:
             return end, f"{last} is before the {start.replace('_', ' ')} {first}"
         return None
 
@@ -451,3 +788,6 @@ _ORDER_CHECKS: dict[type, tuple[Callable[[Any], tuple[str, str] | None], ...]] =
     Event: (_ends_in_order("date", "end"),),
     Agreement: (_ends_in_order("signed", "in_force"), _ends_in_order("signed", "ratified")),
 }
+
+_WELL: dict[type, _Well] = {cls: _make_well(cls) for cls in COLLECTIONS.values()}
+_EXPLAIN: dict[type, _Explain] = {cls: _make_explain(cls) for cls in COLLECTIONS.values()}
