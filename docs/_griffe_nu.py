@@ -128,44 +128,49 @@ def _role(match: re.Match[str], obj: griffe.Object, pkg: griffe.Module) -> str:
     shown = target.rsplit(".", 1)[-1] if short else target
     if kind in ("func", "meth"):
         shown += "()"
-    identifier = _resolve(target, obj, pkg)
-    if identifier is None:
-        if target.split(".")[0] not in EXTERNAL:
-            logger.warning(f"{obj.path}: the role :{kind}:`{target}` names nothing in the package")
-        return f"`{shown}`"
-    return f"[`{shown}`][{identifier}]"
+    found = _find(target, obj, pkg)
+    if found is None and target.split(".")[0] not in EXTERNAL and _is_shown(obj):
+        logger.warning(f"{obj.path}: the role :{kind}:`{target}` names nothing in the package")
+    identifier = None if found is None else _public_path(found)
+    # An object the reference does not show (private, or outside the package) is named, not linked.
+    return f"`{shown}`" if identifier is None else f"[`{shown}`][{identifier}]"
 
 
-def _resolve(target: str, obj: griffe.Object, pkg: griffe.Module) -> str | None:
-    """The identifier the API reference renders ``target`` under, seen from ``obj``; None if none."""
-    scopes: list[Any] = []
-    scope: Any = obj
-    while scope is not None:
-        scopes.append(scope)
-        scope = scope.parent
+def _find(target: str, obj: griffe.Object, pkg: griffe.Module) -> Any:
+    """The object ``target`` names, seen from ``obj`` as Python scoping would; None if nothing."""
     head, _, rest = target.partition(".")
     if head == PACKAGE:
-        return _public_path(pkg, rest) if rest else PACKAGE
-    for scope in scopes:  # the object, its class, its module, ..., the package
+        return _member(pkg, rest) if rest else pkg
+    scope: Any = obj
+    while scope is not None:  # the object, its class, its module, ..., the package
         if head in scope.members:
-            return _public_path(scope, target)
+            return _member(scope, target)
+        scope = scope.parent
     # As Sphinx reads ".name": the one member of a class in the same module with that name.
     module = obj if obj.is_module else obj.module
     owners = [cls for cls in module.classes.values() if target in cls.members]
-    return _public_path(owners[0], target) if len(owners) == 1 else None
+    return _member(owners[0], target) if len(owners) == 1 else None
 
 
-def _public_path(scope: Any, dotted: str) -> str | None:
-    """The path of ``scope[dotted]`` that the reference shows: its own if public, else the alias's."""
+def _member(scope: Any, dotted: str) -> Any:
     try:
-        found = scope[dotted]
+        return scope[dotted]
     except (KeyError, griffe.AliasResolutionError):
         return None
+
+
+def _public_path(found: Any) -> str | None:
+    """The path the reference shows an object under: its own if public, else its public alias's."""
     target = found.final_target if found.is_alias else found
     for candidate in (target, found):
-        if all(part.is_public for part in _lineage(candidate)):
-            return candidate.path
+        if _is_shown(candidate):
+            return str(candidate.path)
     return None
+
+
+def _is_shown(obj: Any) -> bool:
+    """Whether the reference shows the object: it and every parent up to the package are public."""
+    return all(part.is_public for part in _lineage(obj))
 
 
 def _lineage(obj: Any) -> list[Any]:
