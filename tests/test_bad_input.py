@@ -224,6 +224,32 @@ def test_citation_of_unknown_source(load: Mode, tmp_path: Path) -> None:
     assert_problems(data_error(load, path), path, [("$.events[0].citations[0].source", "'no-such-source'")])
 
 
+def test_id_that_is_not_a_slug(load: Mode, tmp_path: Path) -> None:
+    """An id that is not lower-case words joined by '-' raises DataError quoting it."""
+    path = write(tmp_path, document(event(id="Test Event")))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].id", "'Test Event'")])
+
+
+def test_record_without_name_or_citation(load: Mode, tmp_path: Path) -> None:
+    """A blank name and an empty list of citations are each a problem of the record."""
+    path = write(tmp_path, document(event(name="  ", citations=[])))
+
+    assert_problems(data_error(load, path), path, [("$.events[0].name", "name"), ("$.events[0].citations", "citation")])
+
+
+def test_quotes_empty_or_too_long(load: Mode, tmp_path: Path) -> None:
+    """A citation's quote may be neither blank nor longer than 300 characters."""
+    citations = [{"source": "test-source", "quote": " "}, {"source": "test-source", "quote": "x" * 301}]
+    path = write(tmp_path, document(event(citations=citations)))
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [("$.events[0].citations[0].quote", "empty"), ("$.events[0].citations[1].quote", "301")],
+    )
+
+
 def test_same_id_twice(load: Mode, tmp_path: Path) -> None:
     """The same id twice in one file raises DataError at the second, pointing at the first."""
     path = write(tmp_path, document(event(), event(name="Another meeting")))

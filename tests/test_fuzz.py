@@ -21,7 +21,16 @@ from hypothesis import strategies as st
 import nato_ukraine as nu
 from strategies import SMALL_DATASET, dataset_documents, mutated
 
-COLLECTIONS = ("sources", "bodies", "programmes", "agreements", "operations", "people", "events")
+CLASSES: dict[str, type] = {
+    "sources": nu.Source,
+    "bodies": nu.Body,
+    "programmes": nu.Programme,
+    "agreements": nu.Agreement,
+    "operations": nu.Operation,
+    "people": nu.Person,
+    "events": nu.Event,
+}
+COLLECTIONS = tuple(CLASSES)
 #: Added to every id of a base file, so that it also loads beside the bundled data.
 SUFFIX = "-fuzz"
 #: The keys whose values are ids: a record's own, and its references (citations' and roles' too).
@@ -128,9 +137,13 @@ def load_both(path: Path) -> list[nu.Dataset | nu.DataError]:
     return outcomes
 
 
+#: The converter that defines the JSON form: what the loader reads, it must read alike.
+converter = nu.make_converter(detailed_validation=False)
+
+
 def check(path: Path, document: Any, outcomes: list[nu.Dataset | nu.DataError]) -> None:
-    """A dataset holds every record of the file (when ``document`` is known); a DataError names the
-    file and where each problem is."""
+    """A dataset holds every record of the file (when ``document`` is known), each as the converter
+    reads it; a DataError names the file and where each problem is."""
     for outcome, base, mode in zip(outcomes, (0, len(nu.load())), ("path", "extra"), strict=True):
         event(f"{mode}: {type(outcome).__name__}")
         if isinstance(outcome, nu.DataError):
@@ -139,8 +152,10 @@ def check(path: Path, document: Any, outcomes: list[nu.Dataset | nu.DataError]) 
             assert all(p.path.startswith("$") and p.message for p in outcome.problems)
             assert str(path) in str(outcome)
         elif document is not None:
-            records = sum(len(document[name]) for name in COLLECTIONS if name in document)
-            assert base + records == len(outcome)
+            records = [(CLASSES[name], item) for name in COLLECTIONS for item in document.get(name, ())]
+            assert base + len(records) == len(outcome)
+            for cls, item in records:
+                assert converter.structure(item, cls) == outcome[item["id"]]
 
 
 @fuzz_settings
