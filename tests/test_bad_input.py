@@ -382,6 +382,23 @@ def test_key_given_twice(load: Mode, tmp_path: Path) -> None:
     assert "events" in error.problems[0].message
 
 
+def test_problems_in_a_directory_name_each_file(load: Mode, tmp_path: Path) -> None:
+    """In a directory laid out like data/, each problem names the file it is in, and a stray file is one too."""
+    folder = tmp_path / "my_dataset"
+    folder.mkdir()
+    write(folder, {"sources": [SOURCE], "bodies": [BODY]}, "sources.json")
+    write(folder, {"events": [event(date="Juny 2017")]}, "events.json")
+    write(folder, {"events": []}, "evnets.json")
+
+    error = data_error(load, folder)
+
+    assert [str(folder / "evnets.json")] == [p.file for p in error.problems]
+    (folder / "evnets.json").unlink()
+    error = data_error(load, folder)
+    assert_problems(error, folder / "events.json", [("$.events[0].date", "'Juny 2017'")])
+    assert "events.json: $.events[0].date" in str(error)
+
+
 def test_failed_extra_load_changes_nothing(tmp_path: Path) -> None:
     """A failed load(extra=) leaves the bundled dataset as it was: nothing is half-built."""
     bundled = nu.load()
