@@ -14,6 +14,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import nato_ukraine as nu
+from nato_ukraine._loader import COLLECTIONS, Manifest
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
@@ -205,15 +206,8 @@ date_strings = partial_dates(1900, 2100).map(str) | st.sampled_from(JUNK_DATES) 
 #: A few ids, some of them the bundled data's, so references sometimes resolve and ids collide.
 few_ids = st.sampled_from(["a", "b", "c-d", "Not A Slug", "nato-ukraine-commission", "nato-relations-with-ukraine"])
 
-_DATASET_CLASSES: dict[str, type] = {
-    "sources": nu.Source,
-    "bodies": nu.Body,
-    "programmes": nu.Programme,
-    "agreements": nu.Agreement,
-    "operations": nu.Operation,
-    "people": nu.Person,
-    "events": nu.Event,
-}
+#: The collections of a dataset file and the class of their records.
+DATASET_CLASSES: dict[str, type] = dict(COLLECTIONS)
 
 
 @functools.cache
@@ -256,23 +250,17 @@ def dataset_documents(draw: st.DrawFn) -> Any:
     """Something shaped like a dataset file: mostly an object of collections of record-shaped objects."""
     if draw(st.integers(0, 9)) == 0:
         return draw(json_values)
-    names = st.sampled_from([*_DATASET_CLASSES, "manifest", "evnets"]) | texts
+    names = st.sampled_from([*DATASET_CLASSES, "manifest", "evnets"]) | texts
     document: dict[str, Any] = {}
     for name in draw(st.lists(names, unique=True, max_size=4)):
         if name == "manifest":
-            shaped: st.SearchStrategy[Any] = record_shaped(_manifest_class())
-        elif name in _DATASET_CLASSES:
-            shaped = st.lists(record_shaped(_DATASET_CLASSES[name]), max_size=4)
+            shaped: st.SearchStrategy[Any] = record_shaped(Manifest)
+        elif name in DATASET_CLASSES:
+            shaped = st.lists(record_shaped(DATASET_CLASSES[name]), max_size=4)
         else:
             shaped = st.lists(json_values, max_size=2)
         document[name] = draw(shaped | json_values)
     return document
-
-
-def _manifest_class() -> type:
-    from nato_ukraine._loader import Manifest
-
-    return Manifest
 
 
 def _slots(value: Any) -> list[tuple[Any, Any]]:
@@ -331,11 +319,11 @@ def mutated(draw: st.DrawFn, document: dict[str, Any], ids: tuple[str, ...] = ()
                 c, k = found[draw(st.integers(0, len(found) - 1))]
                 c[k] = draw(st.sampled_from(JUNK_DATES) | texts if mutation == "junk date" else _some(ids) | slugs)
         else:  # "duplicate" or "move" a record
-            lists = [records for name, records in document.items() if name in _DATASET_CLASSES and records]
+            lists = [records for name, records in document.items() if name in DATASET_CLASSES and records]
             if lists and all(isinstance(records, list) for records in lists):
                 records = lists[draw(st.integers(0, len(lists) - 1))]
                 index = draw(st.integers(0, len(records) - 1))
-                target = document.setdefault(draw(st.sampled_from(sorted(_DATASET_CLASSES))), [])
+                target = document.setdefault(draw(st.sampled_from(sorted(DATASET_CLASSES))), [])
                 if mutation == "duplicate":
                     records.append(copy.deepcopy(records[index]))
                 elif isinstance(target, list):

@@ -19,18 +19,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import nato_ukraine as nu
-from strategies import SMALL_DATASET, dataset_documents, mutated
+from strategies import DATASET_CLASSES, SMALL_DATASET, dataset_documents, mutated
 
-CLASSES: dict[str, type] = {
-    "sources": nu.Source,
-    "bodies": nu.Body,
-    "programmes": nu.Programme,
-    "agreements": nu.Agreement,
-    "operations": nu.Operation,
-    "people": nu.Person,
-    "events": nu.Event,
-}
-COLLECTIONS = tuple(CLASSES)
 #: Added to every id of a base file, so that it also loads beside the bundled data.
 SUFFIX = "-fuzz"
 #: The keys whose values are ids: a record's own, and its references (citations' and roles' too).
@@ -62,7 +52,7 @@ def real_records() -> dict[str, Any]:
         document: dict[str, Any] = json.loads(nu.load().to_json())
     except (OSError, nu.DataError):
         return SMALL_DATASET
-    return {name: document[name] for name in COLLECTIONS if document.get(name)}
+    return {name: document[name] for name in DATASET_CLASSES if document.get(name)}
 
 
 def _references(value: Any, is_id: bool = False) -> list[tuple[Any, Any]]:
@@ -152,7 +142,7 @@ def check(path: Path, document: Any, outcomes: list[nu.Dataset | nu.DataError]) 
             assert all(p.path.startswith("$") and p.message for p in outcome.problems)
             assert str(path) in str(outcome)
         elif document is not None:
-            records = [(CLASSES[name], item) for name in COLLECTIONS for item in document.get(name, ())]
+            records = [(cls, item) for name, cls in DATASET_CLASSES.items() for item in document.get(name, ())]
             assert base + len(records) == len(outcome)
             for cls, item in records:
                 assert converter.structure(item, cls) == outcome[item["id"]]
