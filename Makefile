@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck pytest docs fuzz wheel clean
+.PHONY: demo test lint typecheck pytest docs fuzz wheel bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,13 @@ fuzz: $(VENV)/.installed-dev
 # Build the wheel, install it in a fresh venv and load the bundled data from it (also in pytest).
 wheel: $(VENV)/.installed-dev
 	$(PY) -m pytest tests/test_wheel.py
+
+# How fast it imports, loads and answers, side by side with json.loads, attrs+cattrs, pydantic and
+# msgspec (benchmark-only dependencies, in requirements-bench.txt): one table, PASS/FAIL per
+# target. A few minutes; see docs/performance.md.
+$(VENV)/.installed-bench: requirements-bench.txt | $(VENV)/.installed
+	$(PIP) install -r requirements-bench.txt
+	@touch $@
+
+bench: $(VENV)/.installed-bench
+	$(PY) benchmarks/bench.py

@@ -163,7 +163,3 @@ def write(path: Path, events: int) -> Path:
     path.write_text(json.dumps(generate(events), indent=1, ensure_ascii=False), encoding="utf-8")
     return path
 
-
-def event_names(events: int, *, seed: int = 2024) -> list[str]:
-    """The names :func:`generate` gives the events, for lookups (same seed, same names)."""
-    return [e["name"] for e in generate(events, seed=seed)["events"]]

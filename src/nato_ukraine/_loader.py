@@ -34,6 +34,7 @@ import threading
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from itertools import chain, compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NoReturn, Union, get_args, get_origin
 
@@ -401,9 +402,8 @@ def _structurer(cls: type) -> Callable[[Any], Any] | None:
         return None
 
     def structure(value: Any) -> Any:
-        # An unknown key fails the lookup, a missing required one the call: both raise.
-        if type(value) is not dict:
-            _reject(value)
+        # Anything but an object has no .items(), an unknown key fails the lookup, a missing
+        # required one the call: each raises.
         return cls(**{key: readers[key](item) for key, item in value.items()})
 
     _structurers[cls] = structure
@@ -638,10 +638,10 @@ def _validate(
             collections[name].extend(records)
             placed.append((raw.file, name, records, indexes))
 
-    ids_in = _IdSets(collections)
+    id_sets = _IdSets(collections)
     for file, name, records, indexes in placed:
         cls = COLLECTIONS[name]
-        if all(map(_WELL[cls](ids_in), records)):
+        if _all_well(cls, records, id_sets):
             continue
         explain = _EXPLAIN[cls]
         for record, index in zip(records, indexes, strict=True):
@@ -668,51 +668,50 @@ class _IdSets:
         }
 
 
-#: For each record class: given the id sets, a test of one record that is True when nothing is
-#: wrong with it (the common case, answered in few steps).
-_Well = Callable[[_IdSets], Callable[[Any], bool]]
+_name = attrgetter("name")
+_citations = attrgetter("citations")
+_source = attrgetter("source")
+_quote = attrgetter("quote")
+_roles = attrgetter("roles")
+_body = attrgetter("body")
 
 
-def _make_well(cls: type[Record]) -> _Well:
-    references = _REFERENCES[cls]
-    single = [(field, target) for field, target, many in references if not many]
-    many = [(field, target) for field, target, many in references if many]
-    # attrgetter of several fields gives a tuple; of one, the value itself: always ask for two.
-    get_single = attrgetter(*(field for field, _ in single), "id")
-    get_many = attrgetter(*(field for field, _ in many), "id")
-    orders = _ORDER_CHECKS.get(cls, ())
-    cited = cls is not Source
+def _all_well(cls: type[Record], records: list[Record], ids: _IdSets) -> bool:
+    """Whether nothing at all is wrong with these records: the common case, answered quickly.
 
-    def well(ids: _IdSets) -> Callable[[Any], bool]:
-        single_sets = [ids.of[target] for _, target in single]
-        many_sets = [ids.of[target] for _, target in many]
-        sources = ids.of["sources"]
-        bodies = ids.of["bodies"]
-
-        def is_well(record: Any) -> bool:
-            if not record.name.strip():
+    The records are checked a field at a time, so that each check is one builtin applied
+    across the whole list (``map`` of ``str.strip``, of ``set.issuperset``, ...), which runs
+    in C. The first failure ends it; the caller then goes record by record to explain.
+    """
+    if not all(map(str.strip, map(_name, records))):  # a blank name strips to ""
+        return False
+    for field, target, many in _REFERENCES[cls]:
+        values = map(attrgetter(field), records)
+        if many:
+            if not all(map(ids.of[target].issuperset, values)):
                 return False
-            # Every reference resolves into its collection: set lookups, in C.
-            if not all(map(set.__contains__, single_sets, get_single(record))):
+        elif not ids.of[target].issuperset(values):
+            return False
+    if cls is not Source:
+        citations = list(map(_citations, records))
+        if not all(citations):
+            return False
+        cited = list(chain.from_iterable(citations))
+        if not ids.of["sources"].issuperset(map(_source, cited)):
+            return False
+        quotes = list(map(_quote, cited))
+        if not all(map(str.strip, quotes)) or max(map(len, quotes), default=0) > MAX_QUOTE:
+            return False
+    for start, end in _ORDERS.get(cls, ()):
+        # Only the records that have an end can have it before their start.
+        for record in compress(records, map(attrgetter(end), records)):
+            if _out_of_order(record, start, end) is not None:
                 return False
-            if not all(map(set.issuperset, many_sets, get_many(record))):
-                return False
-            if cited:
-                citations = record.citations
-                if not citations:
-                    return False
-                for citation in citations:
-                    quote = citation.quote
-                    if citation.source not in sources or not quote.strip() or len(quote) > MAX_QUOTE:
-                        return False
-            for order in orders:
-                if order(record) is not None:
-                    return False
-            return cls is not Person or all(role.body in bodies for role in record.roles)
-
-        return is_well
-
-    return well
+    if cls is Person:
+        roles = chain.from_iterable(map(_roles, records))
+        if not ids.of["bodies"].issuperset(map(_body, roles)):
+            return False
+    return True
 
 
 #: A record's problems against the placed ids, as (path in the record, message).
@@ -729,7 +728,7 @@ def _dangling(ref: str, target: str, by_id: Mapping[str, Record]) -> str:
 
 def _make_explain(cls: type[Record]) -> _Explain:
     references = _REFERENCES[cls]
-    orders = _ORDER_CHECKS.get(cls, ())
+    orders = _ORDERS.get(cls, ())
 
     def explain(record: Any, by_id: Mapping[str, Record]) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
@@ -757,8 +756,8 @@ def _make_explain(cls: type[Record]) -> _Explain:
                 elif len(citation.quote) > MAX_QUOTE:
                     message = f"the quote is {len(citation.quote)} characters; at most {MAX_QUOTE}"
                     found.append((f".citations[{i}].quote", message))
-        for order in orders:
-            problem = order(record)
+        for start, end in orders:
+            problem = _out_of_order(record, start, end)
             if problem is not None:
                 found.append((f".{problem[0]}", problem[1]))
         if cls is Person:
@@ -770,24 +769,20 @@ def _make_explain(cls: type[Record]) -> _Explain:
     return explain
 
 
-def _ends_in_order(start: str, end: str) -> Callable[[Any], tuple[str, str] | None]:
-    def check(record: Any) -> tuple[str, str] | None:
-        last: PartialDate | None = getattr(record, end)
-        if last is None:
-            return None
-        first: PartialDate | None = getattr(record, start)
-        if first is not None and last.latest < first.earliest:
-            return end, f"{last} is before the {start.replace('_', ' ')} {first}"
-        return None
-
-    return check
+def _out_of_order(record: Any, start: str, end: str) -> tuple[str, str] | None:
+    """A record's ``end`` date when it is certainly before its ``start`` date, with a message."""
+    last: PartialDate | None = getattr(record, end)
+    first: PartialDate | None = getattr(record, start)
+    if first is not None and last is not None and last.latest < first.earliest:
+        return end, f"{last} is before the {start.replace('_', ' ')} {first}"
+    return None
 
 
-_ORDER_CHECKS: dict[type, tuple[Callable[[Any], tuple[str, str] | None], ...]] = {
-    Body: (_ends_in_order("established", "dissolved"),),
-    Event: (_ends_in_order("date", "end"),),
-    Agreement: (_ends_in_order("signed", "in_force"), _ends_in_order("signed", "ratified")),
+#: For each record class: pairs of (start, end) date fields, the end never before the start.
+_ORDERS: dict[type, tuple[tuple[str, str], ...]] = {
+    Body: (("established", "dissolved"),),
+    Event: (("date", "end"),),
+    Agreement: (("signed", "in_force"), ("signed", "ratified")),
 }
 
-_WELL: dict[type, _Well] = {cls: _make_well(cls) for cls in COLLECTIONS.values()}
 _EXPLAIN: dict[type, _Explain] = {cls: _make_explain(cls) for cls in COLLECTIONS.values()}

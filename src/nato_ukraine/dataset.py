@@ -26,7 +26,6 @@ A record without a date is left out of ``between`` and ``on``; one without a spa
 
 from __future__ import annotations
 
-import bisect
 import enum
 import os
 import re
@@ -200,11 +199,13 @@ class _Tier:
         self.longest = max((e[2] - e[0] for e in entries), default=0)
 
     def query(self, lo: int, hi: int, definitely: bool, within: bool) -> list[int]:
+        from bisect import bisect_left, bisect_right  # imported on first use, not with the package
+
         p_los = self.p_los
-        first = bisect.bisect_left(p_los, lo - self.longest)
-        stop = bisect.bisect_right(p_los, hi)
+        first = bisect_left(p_los, lo - self.longest)
+        stop = bisect_right(p_los, hi)
         if not definitely and not within:  # the common question: may it meet [lo, hi]?
-            inside = bisect.bisect_left(p_los, lo, first, stop)
+            inside = bisect_left(p_los, lo, first, stop)
             # Starting before lo, a span may meet the window when it ends on or after lo:
             # compress() and map() do that test for each in C.
             found = list(compress(self.positions[first:inside], map(lo.__le__, self.p_his[first:inside])))
@@ -350,9 +351,10 @@ def to_record(record: Record) -> dict[str, Any]:
 # Names
 
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\w+")
+# Patterns as strings: the re module compiles each on first use (and caches it), not on import.
+_DASHES = r"[\u2010-\u2015\u2212]"
+_SPACE = r"\s+"
+_WORD = r"\w+"
 
 
 def normalise(text: str) -> str:
@@ -362,8 +364,8 @@ def normalise(text: str) -> str:
         # fifth of the cost. (str.split() splits on exactly what \s matches.)
         return " ".join(text.split()).lower()
     text = unicodedata.normalize("NFKC", text)
-    text = _DASHES.sub("-", text).replace("\u2019", "'")
-    return _SPACE.sub(" ", text).strip().casefold()
+    text = re.sub(_DASHES, "-", text).replace("\u2019", "'")
+    return re.sub(_SPACE, " ", text).strip().casefold()
 
 
 def _names(record: Record) -> list[str]:
@@ -1097,7 +1099,7 @@ class Dataset:
             limit: At most this many results.
         """
         query = normalise(text)
-        words = _WORD.findall(query)
+        words = re.findall(_WORD, query)
         if not words:
             return []
         scored: list[tuple[int, str, Record]] = []
