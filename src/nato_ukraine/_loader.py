@@ -26,14 +26,13 @@ How a load stays fast (see ``docs/performance.md``):
 from __future__ import annotations
 
 import enum
-import gc
 import os
 import re
 import sys
 import threading
 import types
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from itertools import chain, compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NoReturn, Union, get_args, get_origin
@@ -213,19 +212,6 @@ def _parse_json(file: str, data: bytes, problems: list[Problem]) -> Any:
     except RecursionError:
         problems.append(Problem(file, "$", "not readable JSON: nested too deeply"))
     return None
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building many small objects trips the cyclic collector over and over, though none of them
-    # forms a cycle; pausing it for the duration of a load is most of the cost at scale.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _converter(*, detailed: bool = True) -> cattrs.Converter:
@@ -497,7 +483,7 @@ def _build(
     base: Dataset | None = None,
     extra_files: list[tuple[str, bytes]] | None = None,
 ) -> Dataset:
-    from nato_ukraine.dataset import Dataset
+    from nato_ukraine.dataset import Dataset, _gc_paused
 
     files, manifest = source
     problems: list[Problem] = []

@@ -27,14 +27,16 @@ A record without a date is left out of ``between`` and ``on``; one without a spa
 from __future__ import annotations
 
 import enum
+import gc
 import os
 import re
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date as _date
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter, sub
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
@@ -61,6 +63,23 @@ if TYPE_CHECKING:
 __all__ = ["Collection", "Dataset", "Direction", "Edge", "Neighbour", "Relation", "TimelineEntry"]
 
 R = TypeVar("R", Source, Body, Programme, Event, Agreement, Operation, Person)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a load or an index makes many objects.
+
+    Making many small objects trips the collector over and over, and each of its passes looks
+    at every object made so far, though none of them forms a cycle: at a hundred thousand
+    records that is most of the cost. It is switched back on at the end, unless it was off.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,31 +191,31 @@ def _span_ends(record: Record) -> _Ends | None:
     return None
 
 
-#: The longest span kept in the bisected tier of a :class:`_SpanIndex`: a leap year and a day,
-#: so that every single partial date, whatever its precision, fits.
+#: Spans longer than this many days (a leap year and a day: longer than any single partial date)
+#: go in the group for long and open spans.
 _SHORT_SPAN = 367
+#: At most this many lengths get a group of their own, each shared by at least 1/64 of the spans.
+_MOST_GROUPS = 16
 
 
-class _Tier:
-    """Spans sorted by earliest start, in parallel lists of day ordinals, with the longest span.
+class _Group:
+    """Spans sorted by earliest start, as parallel lists of day ordinals, and the longest of them.
 
     The spans that may meet a window [lo, hi] all start between ``lo - longest`` and ``hi``,
-    which two bisections find. Of those, a span that starts on or after ``lo`` (and by ``hi``)
-    surely may meet it; only those that start before ``lo`` need their end looked at.
+    which two bisections find. When every span of the group has the same length (``exact``),
+    that is the answer; otherwise a span that starts before ``lo`` needs its end looked at.
     """
 
-    __slots__ = ("d_his", "d_los", "longest", "p_his", "p_los", "positions")
+    __slots__ = ("d_his", "d_los", "exact", "longest", "p_his", "p_los", "positions")
 
-    def __init__(self, entries: list[tuple[int, int, int, int, int]]) -> None:
-        # Entries are (earliest start, position, latest end, latest start, earliest end): sorted,
-        # by start and then by position, so a run of equal starts stays in the collection's order.
-        entries.sort()
-        self.p_los = [e[0] for e in entries]
-        self.positions = [e[1] for e in entries]
-        self.p_his = [e[2] for e in entries]
-        self.d_los = [e[3] for e in entries]
-        self.d_his = [e[4] for e in entries]
-        self.longest = max((e[2] - e[0] for e in entries), default=0)
+    def __init__(self, members: list[int], spans: _Spans, exact: bool) -> None:
+        self.positions = _pick(spans.positions, members)
+        self.p_los = _pick(spans.p_los, members)
+        self.p_his = _pick(spans.p_his, members)
+        self.d_los = _pick(spans.d_los, members)
+        self.d_his = _pick(spans.d_his, members)
+        self.longest = max(map(sub, self.p_his, self.p_los), default=0)
+        self.exact = exact
 
     def query(self, lo: int, hi: int, definitely: bool, within: bool) -> list[int]:
         from bisect import bisect_left, bisect_right  # imported on first use, not with the package
@@ -205,12 +224,13 @@ class _Tier:
         first = bisect_left(p_los, lo - self.longest)
         stop = bisect_right(p_los, hi)
         if not definitely and not within:  # the common question: may it meet [lo, hi]?
+            if self.exact:
+                return self.positions[first:stop]
             inside = bisect_left(p_los, lo, first, stop)
             # Starting before lo, a span may meet the window when it ends on or after lo:
             # compress() and map() do that test for each in C.
             found = list(compress(self.positions[first:inside], map(lo.__le__, self.p_his[first:inside])))
-            found += self.positions[inside:stop]
-            return found
+            return found + self.positions[inside:stop]
         p_his, d_los, d_his, positions = self.p_his, self.d_los, self.d_his, self.positions
         return [
             positions[i]
@@ -219,54 +239,113 @@ class _Tier:
         ]
 
 
-class _SpanIndex:
-    """The spans of a collection's records as day ordinals, for bisecting.
+def _pick(values: list[int], indexes: list[int]) -> list[int]:
+    """``[values[i] for i in indexes]``, gathered in C."""
+    if len(indexes) == 1:  # (itemgetter of one index gives the value, not a tuple)
+        return [values[indexes[0]]]
+    return list(itemgetter(*indexes)(values)) if indexes else []
 
-    Most spans are short (an event's day, a month, a year): they go in one tier, bisected with
-    a window as wide as a year. Long and open spans (a programme running for a decade, or
-    ongoing) would widen that window for all; they go in a second tier, which is small in
-    practice and so cheap to look through even when its window is all of it.
+
+class _Spans:
+    """The spans of a collection's records as day ordinals, in parallel lists.
+
+    ``positions`` are the records' positions in the collection (a record without a span has
+    none); ``p_los``/``p_his`` the possible span (earliest start, latest end) and ``d_los``/
+    ``d_his`` the definite core (latest start, earliest end), open ends as the first and last
+    day there is.
     """
 
-    __slots__ = ("_tiers",)
+    __slots__ = ("d_his", "d_los", "p_his", "p_los", "positions")
 
-    def __init__(self, records: Iterable[Record], ends_of: Callable[[Record], _Ends | None]) -> None:
-        short: list[tuple[int, int, int, int, int]] = []
-        long: list[tuple[int, int, int, int, int]] = []
-        # Equal dates are mostly one shared object (the loader makes them so): their ordinals
-        # are worked out once, keyed by the object's identity. Every date stays alive (its
-        # record holds it) while the index is built, so no id is reused meanwhile.
-        days: dict[int, tuple[int, int]] = {}
+    def __init__(self, records: tuple[Record, ...], ends_of: Callable[[Record], _Ends | None], *, events: bool) -> None:
+        if events:  # an event runs from its date to its end, or is its date: no open end
+            starts: list[PartialDate | None] = list(map(_event_date, records))
+            ends: list[PartialDate | None] = list(map(_event_end, records))
+            positions = list(range(len(records)))
+        else:
+            starts, ends, positions = [], [], []
+            for position, record in enumerate(records):
+                found = ends_of(record)
+                if found is not None:
+                    starts.append(found[0])
+                    ends.append(found[1])
+                    positions.append(position)
+        # Equal dates are mostly one shared object (the loader makes them so): the ordinals of
+        # each distinct object are worked out once, then looked up by identity, in C.
+        start_ids = list(map(id, starts))
+        end_ids = list(map(id, ends))
+        distinct = dict(zip(start_ids, starts, strict=True))
+        distinct.update(zip(end_ids, ends, strict=True))
+        dates = [(key, date) for key, date in distinct.items() if date is not None]
+        earliest = {key: date.earliest.toordinal() for key, date in dates}
+        latest = {key: date.latest.toordinal() for key, date in dates}
+        self.positions = positions
+        # An open start (None) is the first day there is.
+        self.p_los = list(map({**earliest, id(None): _ORD_MIN}.__getitem__, start_ids))
+        self.d_los = list(map({**latest, id(None): _ORD_MIN}.__getitem__, start_ids))
+        if events:  # no end: the event ends when it starts (dict.get's default, per event)
+            self.p_his = list(map(latest.get, end_ids, self.d_los))
+            self.d_his = list(map(earliest.get, end_ids, self.p_los))
+        else:  # an open end (None) is the last day there is
+            self.p_his = list(map({**latest, id(None): _ORD_MAX}.__getitem__, end_ids))
+            self.d_his = list(map({**earliest, id(None): _ORD_MAX}.__getitem__, end_ids))
 
-        def bounds(date: PartialDate) -> tuple[int, int]:
-            found = days.get(id(date))
-            if found is None:
-                found = days[id(date)] = (date.earliest.toordinal(), date.latest.toordinal())
-            return found
 
-        for position, record in enumerate(records):
-            ends = ends_of(record)
-            if ends is None:
-                continue
-            start, end = ends
-            if start is None:
-                p_lo = d_lo = _ORD_MIN
-            else:
-                p_lo, d_lo = bounds(start)
-            if end is None:
-                d_hi = p_hi = _ORD_MAX
-            else:
-                d_hi, p_hi = bounds(end)
-            entry = (p_lo, position, p_hi, d_lo, d_hi)
-            (short if p_hi - p_lo < _SHORT_SPAN else long).append(entry)
-        self._tiers = tuple(_Tier(entries) for entries in (short, long) if entries)
+_event_date = attrgetter("date")
+_event_end = attrgetter("end")
+_event_year = attrgetter("date.year")
+_record_name = attrgetter("name")
+_aliases_and_acronym = attrgetter("aliases", "acronym")
+
+
+class _SpanIndex:
+    """The spans of a collection's records, grouped by length, for bisecting.
+
+    Most spans are one partial date: a day, a month (28 to 31 days) or a year (365 or 366), so a
+    handful of lengths hold nearly all of them. Each common length gets a group, in which the
+    spans that may meet a window [lo, hi] are exactly those that start from ``lo - length`` to
+    ``hi``: two bisections and a slice, whatever the number of spans. Other short spans (an
+    event of several days) share a group, looked through from ``lo - longest``; long and open
+    spans (a programme of ten years, or ongoing) a last one, small in practice.
+    """
+
+    __slots__ = ("_groups",)
+
+    def __init__(self, spans: _Spans) -> None:
+        from bisect import bisect_left
+
+        lengths = list(map(sub, spans.p_his, spans.p_los))
+        counts = Counter(lengths)
+        common = [
+            length
+            for length, count in counts.most_common(_MOST_GROUPS)
+            if length < _SHORT_SPAN and count * 64 >= len(lengths)
+        ]
+        # The group of each span: one of the common lengths, else short, else long.
+        short, long = len(common), len(common) + 1
+        group_of = {length: short if length < _SHORT_SPAN else long for length in counts}
+        group_of.update((length, number) for number, length in enumerate(common))
+        # Sorting by (group, earliest start) puts each group's spans together, in the order of
+        # their starts (then of their positions: the sort is stable). Both go in one int, as
+        # every day ordinal is below 2**22, so the sort and the cut into groups run in C.
+        numbers = map(group_of.__getitem__, lengths)
+        keys = [number << 22 | start for number, start in zip(numbers, spans.p_los, strict=True)]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        ordered_keys = _pick(keys, order)
+        groups = []
+        for number in range(long + 1):
+            first = bisect_left(ordered_keys, number << 22)
+            stop = bisect_left(ordered_keys, (number + 1) << 22, first)
+            if stop > first:
+                groups.append(_Group(order[first:stop], spans, exact=number < short))
+        self._groups = tuple(groups)
 
     def query(self, lo: int, hi: int, *, definitely: bool, within: bool = False) -> list[int]:
         """The positions of the records whose span meets [lo, hi] (or lies within it), in order."""
         found: list[int] = []
-        for tier in self._tiers:
-            found += tier.query(lo, hi, definitely, within)
-        found.sort()  # (already in order, or nearly, for events: a linear pass)
+        for group in self._groups:
+            found += group.query(lo, hi, definitely, within)
+        found.sort()  # a few sorted runs, one a group: merged in a pass or two
         return found
 
 
@@ -368,6 +447,30 @@ def normalise(text: str) -> str:
     return re.sub(_SPACE, " ", text).strip().casefold()
 
 
+#: The ASCII characters besides the space that str.split() splits on.
+_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _fold_all(texts: list[str]) -> list[str]:
+    """``normalise()`` of each text, for many at once.
+
+    Most names are ASCII with single spaces between words and none around them: then
+    normalise() only lowers the case. Whether that holds for every one of them is asked of
+    their join, a few scans in C, instead of name by name.
+    """
+    joined = "\0".join(texts)
+    plain = (
+        joined.isascii()
+        and "  " not in joined
+        and " \0" not in joined
+        and "\0 " not in joined
+        and joined[:1] != " "
+        and joined[-1:] != " "
+        and not any(space in joined for space in _ASCII_SPACES)
+    )
+    return list(map(str.lower if plain else normalise, texts))
+
+
 def _names(record: Record) -> list[str]:
     names = [record.name, *record.aliases]
     if record.acronym:
@@ -389,7 +492,7 @@ class Collection(Generic[R]):
         ds.events.between("2014", "2016").where(kind="meeting").count_by("year")
     """
 
-    __slots__ = ("_by_id", "_dates", "_field_index", "_name", "_records", "_spans", "_years")
+    __slots__ = ("_by_id", "_dates", "_events", "_field_index", "_name", "_records", "_spans", "_years")
 
     def __init__(self, name: str, records: Iterable[R], *, _sorted: bool = False) -> None:
         items = list(records)
@@ -406,11 +509,12 @@ class Collection(Generic[R]):
         self._name = name
         self._records: tuple[R, ...] = records
         # Indexes, each built on first use (a query result that is never queried builds none).
-        self._by_id: dict[str, R] | None = None
+        self._by_id: Mapping[str, R] | None = None
         self._field_index: dict[str, dict[Hashable, list[int]]] = {}
         self._spans: _SpanIndex | None = None
         self._dates: _SpanIndex | None = None
         self._years: list[int | None] | None = None
+        self._events: bool | None = None  # whether every record is an Event
 
     # -- basics ----------------------------------------------------------------------------
 
@@ -446,10 +550,11 @@ class Collection(Generic[R]):
         more = ", ..." if len(self._records) > 3 else ""
         return f"<Collection {self._name}: {len(self._records)} records [{ids}{more}]>"
 
-    def _ids(self) -> dict[str, R]:
+    def _ids(self) -> Mapping[str, R]:
         by_id = self._by_id
         if by_id is None:
-            by_id = self._by_id = {record.id: record for record in self._records}
+            with _gc_paused():
+                by_id = self._by_id = dict(zip(map(_record_id, self._records), self._records, strict=True))
         return by_id
 
     def __getitem__(self, record_id: str) -> R:
@@ -481,7 +586,11 @@ class Collection(Generic[R]):
 
     def _derive(self, positions: list[int]) -> Collection[R]:
         """The records at ``positions`` (ascending), as a collection in the same order."""
-        return Collection._of(self._name, tuple(map(self._records.__getitem__, positions)))
+        if len(positions) > 1:  # itemgetter of several indexes gives a tuple, gathered in C
+            records: tuple[R, ...] = itemgetter(*positions)(self._records)
+        else:
+            records = tuple(self._records[i] for i in positions)
+        return Collection._of(self._name, records)
 
     # -- filters ---------------------------------------------------------------------------
 
@@ -534,21 +643,25 @@ class Collection(Generic[R]):
         """For one field, the positions of the records that hold each value (ascending)."""
         index = self._field_index.get(field)
         if index is None:
-            # Group by the values as they are, then turn each distinct value into its plain
-            # form once, rather than once per record.
-            groups: dict[Hashable, list[int]] = {}
-            for position, value in enumerate(map(attrgetter(field), self._records)):
-                for key in value if isinstance(value, tuple) else (value,):
-                    found = groups.get(key)
-                    if found is None:
-                        groups[key] = [position]
-                    else:
-                        found.append(position)
-            index = {}
-            for key, positions in groups.items():
-                plain = _plain(key)
-                index[plain] = sorted(index[plain] + positions) if plain in index else positions
-            self._field_index[field] = index
+            with _gc_paused():
+                index = self._field_index[field] = self._build_index(field)
+        return index
+
+    def _build_index(self, field: str) -> dict[Hashable, list[int]]:
+        # Group by the values as they are, then turn each distinct value into its plain form
+        # once, rather than once per record.
+        groups: dict[Hashable, list[int]] = {}
+        for position, value in enumerate(map(attrgetter(field), self._records)):
+            for key in value if isinstance(value, tuple) else (value,):
+                found = groups.get(key)
+                if found is None:
+                    groups[key] = [position]
+                else:
+                    found.append(position)
+        index: dict[Hashable, list[int]] = {}
+        for key, positions in groups.items():
+            plain = _plain(key)
+            index[plain] = sorted(index[plain] + positions) if plain in index else positions
         return index
 
     def between(self, start: DateLike | None, end: DateLike | None, *, definitely: bool = False) -> Collection[R]:
@@ -598,28 +711,41 @@ class Collection(Generic[R]):
         span = record_span(found)
         return Certainty.NOT if span is None else span.overlaps(when)
 
+    def _all_events(self) -> bool:
+        """Whether every record is an Event (exactly: a subclass may date itself otherwise)."""
+        events = self._events
+        if events is None:
+            events = self._events = bool(self._records) and set(map(type, self._records)) == {Event}
+        return events
+
     def _date_index(self) -> _SpanIndex:
         if self._dates is None:
-            self._dates = _SpanIndex(self._records, _date_ends)
+            with _gc_paused():
+                self._dates = _SpanIndex(_Spans(self._records, _date_ends, events=self._all_events()))
         return self._dates
 
     def _span_index(self) -> _SpanIndex:
         if self._spans is None:
-            if all(isinstance(record, Event) for record in self._records):
+            if self._all_events():
                 self._spans = self._date_index()  # an event's span is its date
             else:
-                self._spans = _SpanIndex(self._records, _span_ends)
+                with _gc_paused():
+                    self._spans = _SpanIndex(_Spans(self._records, _span_ends, events=False))
         return self._spans
 
     def _year_list(self) -> list[int | None]:
         """The year each record is dated by (None for an undated one), in order."""
         years = self._years
         if years is None:
-            years = self._years = []
-            for record in self._records:
-                ends = _date_ends(record)
-                start = None if ends is None else ends[0]
-                years.append(None if start is None else start.year)
+            if self._all_events():
+                years = list(map(_event_year, self._records))
+            else:
+                years = []
+                for record in self._records:
+                    ends = _date_ends(record)
+                    start = None if ends is None else ends[0]
+                    years.append(None if start is None else start.year)
+            self._years = years
         return years
 
     # -- aggregates ------------------------------------------------------------------------
@@ -721,6 +847,39 @@ def _suggest(key: object, known: Mapping[str, object]) -> list[str]:
     import difflib  # imported on first use: only a failed lookup needs it
 
     return difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+
+
+class _OfKind(Mapping[str, Any]):
+    """The records of one type in an index of records by id: a view, not a copy."""
+
+    __slots__ = ("_kind", "_records")
+
+    def __init__(self, records: Mapping[str, Record], kind: type) -> None:
+        self._records = records
+        self._kind = kind
+
+    def __getitem__(self, record_id: str) -> Any:
+        record = self._records[record_id]
+        if type(record) is not self._kind:
+            raise KeyError(record_id)
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return (record_id for record_id, record in self._records.items() if type(record) is self._kind)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+_KINDS: dict[str, type[Record]] = {
+    "sources": Source,
+    "bodies": Body,
+    "programmes": Programme,
+    "events": Event,
+    "agreements": Agreement,
+    "operations": Operation,
+    "people": Person,
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -919,6 +1078,10 @@ class Dataset:
                 for record in collection:
                     built[record.id] = record
         self._by_id = built if by_id is None else by_id
+        for name, kind in _KINDS.items():
+            # Each collection finds its ids in the dataset's index (of every record), keeping
+            # those of its own type: no second index of a hundred thousand ids to build.
+            getattr(self, name)._by_id = _OfKind(self._by_id, kind)
         self._names = None
         self._edges = None
         return self
@@ -1043,11 +1206,8 @@ class Dataset:
     def _name_index(self) -> dict[str, list[Record]]:
         names = self._names
         if names is None:
-            names = {}
-            for record in self._by_id.values():
-                for name in dict.fromkeys(normalise(n) for n in _names(record)):
-                    names.setdefault(name, []).append(record)
-            self._names = names
+            with _gc_paused():
+                names = self._names = _name_index(self._by_id.values())
         return names
 
     def lookup(self, name: str, *, on: DateLike | None = None) -> Record:
@@ -1149,13 +1309,8 @@ class Dataset:
     def _graph(self) -> tuple[list[Edge], dict[str, list[Edge]]]:
         graph = self._edges
         if graph is None:
-            edges = sorted({edge for record in self._by_id.values() for edge in _edges_of(record)})
-            touching: dict[str, list[Edge]] = {}
-            for edge in edges:
-                touching.setdefault(edge.source, []).append(edge)
-                if edge.target != edge.source:
-                    touching.setdefault(edge.target, []).append(edge)
-            graph = self._edges = (edges, touching)
+            with _gc_paused():
+                graph = self._edges = _graph_of(self._by_id.values())
         return graph
 
     def edges(self, relation: Relation | str | None = None) -> list[Edge]:
@@ -1232,6 +1387,37 @@ class Dataset:
                     came_from[other] = edge
                     queue.append(other)
         return None
+
+
+def _name_index(records: Iterable[Record]) -> dict[str, list[Record]]:
+    """Every record under each of its names, acronym and aliases, normalised."""
+    records = list(records)
+    keys = _fold_all(list(map(_record_name, records)))
+    names: dict[str, list[Record]] = {}
+    for key, record in zip(keys, records, strict=True):
+        found = names.get(key)
+        if found is None:
+            names[key] = [record]
+        else:
+            found.append(record)
+    # The few records with aliases or an acronym (any() of the pair picks them out, in C).
+    for record in compress(records, map(any, map(_aliases_and_acronym, records))):
+        key = normalise(record.name)
+        for other in dict.fromkeys(normalise(n) for n in _names(record)[1:]):
+            if other != key:
+                names.setdefault(other, []).append(record)
+    return names
+
+
+def _graph_of(records: Iterable[Record]) -> tuple[list[Edge], dict[str, list[Edge]]]:
+    """Every edge, sorted, and the edges that touch each id."""
+    edges = sorted({edge for record in records for edge in _edges_of(record)})
+    touching: dict[str, list[Edge]] = {}
+    for edge in edges:
+        touching.setdefault(edge.source, []).append(edge)
+        if edge.target != edge.source:
+            touching.setdefault(edge.target, []).append(edge)
+    return edges, touching
 
 
 def _active(record: Record, when: PartialDate) -> Certainty:
