@@ -206,12 +206,75 @@ def _parse_json(file: str, data: bytes, problems: list[Problem]) -> Any:
         problems.append(Problem(file, "$", f"not UTF-8 text: byte {exc.start} is {data[exc.start]:#04x}"))
         return None
     try:
-        return json.loads(text)
+        pairs = _object_pairs(text)
+        if pairs is None:  # not an object, or not valid JSON: json.loads says which
+            return json.loads(text)
     except json.JSONDecodeError as exc:
         problems.append(Problem(file, "$", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"))
+        return None
     except RecursionError:
         problems.append(Problem(file, "$", "not readable JSON: nested too deeply"))
-    return None
+        return None
+    value = dict(pairs)
+    if len(value) < len(pairs):
+        keys = [key for key, _ in pairs]
+        for key in value:
+            if keys.count(key) > 1:
+                message = f"the key {key!r} is given {keys.count(key)} times; all but the last would be lost unseen"
+                problems.append(Problem(file, "$", message))
+    return value
+
+
+def _object_pairs(text: str) -> list[tuple[str, Any]] | None:
+    """The keys and values of a JSON object, in order, a key given twice kept twice.
+
+    json.loads keeps the last value of a key given more than once and drops the others unseen:
+    a dataset file that gives "events" twice would lose records. So the object's own keys are
+    read here, and each value by json's own scanner, for no more than json.loads costs.
+
+    Returns:
+        The pairs; None when the text is not one well-formed JSON object (json.loads then says
+        what it is, or what is wrong with it).
+    """
+    from json import JSONDecoder
+
+    scan = JSONDecoder().raw_decode  # one JSON value, from an index on
+
+    def skip(at: int) -> int:
+        """The index of the first character from ``at`` on that is not JSON's white space."""
+        while text[at : at + 1] in (" ", "\t", "\n", "\r"):
+            at += 1
+        return at
+
+    pairs: list[tuple[str, Any]] = []
+    try:
+        at = skip(0)
+        if text[at : at + 1] != "{":
+            return None
+        at = skip(at + 1)
+        if text[at : at + 1] == "}":  # an empty object
+            at += 1
+        else:
+            while True:  # "key": value, then "," and the next, or "}"
+                if text[at : at + 1] != '"':
+                    return None
+                key, at = scan(text, at)
+                at = skip(at)
+                if text[at : at + 1] != ":":
+                    return None
+                value, at = scan(text, skip(at + 1))
+                pairs.append((key, value))
+                at = skip(at)
+                separator = text[at : at + 1]
+                at += 1
+                if separator == "}":
+                    break
+                if separator != ",":
+                    return None
+                at = skip(at)
+    except ValueError:  # (json.JSONDecodeError is one)
+        return None
+    return pairs if skip(at) == len(text) else None
 
 
 def _converter(*, detailed: bool = True) -> cattrs.Converter:
