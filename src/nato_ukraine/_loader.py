@@ -65,7 +65,7 @@ COLLECTIONS: Mapping[str, type[Record]] = {
 
 MANIFEST = "manifest.json"
 MAX_QUOTE = 300
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # compiled on first use (re caches it), not on import
 _DATASET = "<dataset>"
 
 
@@ -432,6 +432,35 @@ def _reader(type_: Any, shared: bool) -> Callable[[Any], Any]:
     raise _Unsupported(type_)
 
 
+def _field_types(cls: type) -> dict[str, Any]:
+    """The type of each attrs field of ``cls``, from its annotation.
+
+    The record classes' annotations are strings (``from __future__ import annotations``) of
+    three forms: ``X``, ``X | None`` and ``tuple[X, ...]``, X a builtin or a name of the module.
+    Those are resolved here by name, as a first load cannot afford ``typing.get_type_hints``,
+    which compiles every string anew (for every class a field is inherited by); any other
+    form is left to it.
+    """
+    namespace = {"str": str, "int": int, **vars(sys.modules[cls.__module__])}
+
+    def resolve(text: str) -> Any:
+        if text.endswith(" | None"):
+            return resolve(text[: -len(" | None")]) | None
+        if text.startswith("tuple[") and text.endswith(", ...]"):
+            return tuple[resolve(text[len("tuple[") : -len(", ...]")]), ...]  # type: ignore[misc]
+        if text.isidentifier() and text in namespace:
+            return namespace[text]
+        raise NameError(text)
+
+    fields = attrs.fields(cls)
+    try:
+        return {field.name: resolve(field.type) if isinstance(field.type, str) else field.type for field in fields}
+    except NameError:
+        from typing import get_type_hints
+
+        return get_type_hints(cls)
+
+
 _structurers: dict[type, Callable[[Any], Any] | None] = {}
 
 
@@ -441,10 +470,8 @@ def _structurer(cls: type) -> Callable[[Any], Any] | None:
         return _structurers[cls]
     except KeyError:
         pass
-    from typing import get_type_hints
-
     try:
-        hints = get_type_hints(cls)
+        hints = _field_types(cls)
         readers = {field.name: _reader(hints[field.name], field.name in _SHARED_FIELDS) for field in attrs.fields(cls)}
     except (_Unsupported, NameError, TypeError):
         _structurers[cls] = None
@@ -659,13 +686,14 @@ def _validate(
                         first_seen.setdefault(record.id, (raw.file, f"$.{name}[{index}]"))
         return first_seen[record_id]
 
+    slug = re.compile(_SLUG)
     placed: list[tuple[str, str, list[Record], Sequence[int]]] = []
     for raw in raws:
         for name, records, indexes in raw.collections:
             ids = list(map(_record_id, records))
-            if not all(map(_SLUG.fullmatch, ids)):
+            if not all(map(slug.fullmatch, ids)):
                 for record_id, index in zip(ids, indexes, strict=True):
-                    if not _SLUG.fullmatch(record_id):
+                    if not slug.fullmatch(record_id):
                         message = f"{record_id!r} is not a slug (lower-case words joined by '-')"
                         problems.append(Problem(raw.file, f"$.{name}[{index}].id", message))
             fresh = set(ids)
