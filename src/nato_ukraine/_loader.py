@@ -599,7 +599,7 @@ def _check_coverage(manifest: Manifest, collections: dict[str, list[Record]], pr
                 problems.append(Problem(MANIFEST, f"{path}.sources[{j}]", f"refers to {source!r}, which no source has"))
 
 
-_PATH = re.compile(r"\$\.([^.\[]+)(?:\[(\d+)\])?")
+_PATH = r"\$\.([^.\[]+)(?:\[(\d+)\])?"  # a problem's collection and record index
 _COLLECTION_ORDER = {name: i for i, name in enumerate(COLLECTIONS)}
 
 
@@ -610,7 +610,7 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
     files = {file: i for i, file in enumerate(dict.fromkeys(p.file for p in problems))}
 
     def key(problem: Problem) -> tuple[int, int, str, int]:
-        match = _PATH.match(problem.path)
+        match = re.match(_PATH, problem.path)
         if match is None:
             return files[problem.file], -1, "", -1
         collection = _COLLECTION_ORDER.get(match[1], len(_COLLECTION_ORDER))
