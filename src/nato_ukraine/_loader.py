@@ -20,7 +20,8 @@ How a load stays fast (see ``docs/performance.md``):
   repeat (locations, locators) are interned, so a repeated string is stored once.
 * The cyclic garbage collector is paused for the whole load: the records form no cycles, and
   at a hundred thousand records its passes would cost more than the parse.
-* Validation checks every record in one pass and hands the id index it builds to the dataset.
+* Validation asks of each whole collection, a field at a time and in C, whether all is well,
+  and goes record by record only to say what is not; the id index it builds is the dataset's.
 """
 
 from __future__ import annotations
