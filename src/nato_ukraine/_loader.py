@@ -480,8 +480,12 @@ def _structurer(cls: type) -> Callable[[Any], Any] | None:
 
     def structure(value: Any) -> Any:
         # Anything but an object has no .items(), an unknown key fails the lookup, a missing
-        # required one the call: each raises.
-        return cls(**{key: readers[key](item) for key, item in value.items()})
+        # required one the call: each raises. (A plain loop: on Python 3.11 a comprehension
+        # is a call of its own, for every record.)
+        kwargs = {}
+        for key, item in value.items():
+            kwargs[key] = readers[key](item)
+        return cls(**kwargs)
 
     _structurers[cls] = structure
     return structure
