@@ -78,7 +78,7 @@ def worker_peers(paths: dict[int, str], reps: int) -> dict[str, Any]:
     readers = {"json": json.loads, **peers.readers()}
     data = {size: Path(path).read_bytes() for size, path in paths.items()}
     times: dict[str, dict[int, list[float]]] = {name: {} for name in readers}
-    for name, read in readers.items():  # a first call builds whatever the reader caches
+    for read in readers.values():  # a first call builds whatever the reader caches
         read(data[min(data)])
     for _ in range(reps):
         for size in paths:
@@ -91,7 +91,7 @@ def worker_peers(paths: dict[int, str], reps: int) -> dict[str, Any]:
     return times
 
 
-def worker_memory(paths: dict[int, str]) -> dict[str, Any]:
+def worker_memory(paths: dict[int, str]) -> dict[int, dict[str, float]]:
     """Memory a loaded dataset keeps, and the peak during the load, per event (tracemalloc)."""
     import tracemalloc
 
@@ -174,7 +174,7 @@ def worker_dates() -> dict[str, Any]:
     return {"ours": statistics.median(ours), "dateutil": statistics.median(theirs)}
 
 
-WORKERS: dict[str, Callable[..., dict[str, Any]]] = {
+WORKERS: dict[str, Callable[..., Any]] = {
     "scale": worker_scale,
     "peers": worker_peers,
     "memory": worker_memory,
@@ -266,7 +266,9 @@ class Table:
             if len(row) == 1:
                 lines.append(row[0])
             else:
-                cells = [c.rjust(w) if 0 < i < 4 else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+                cells = [
+                    c.rjust(w) if 0 < i < 4 else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                ]
                 lines.append("  ".join(cells).rstrip())
         return "\n".join(lines)
 
@@ -302,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         env = _environment(str(Path(tmp) / "pycache"))
 
         # 1. Import, as whole processes.
-        table.section("import (whole process, median of %d alternated runs)" % runs)
+        table.section(f"import (whole process, median of {runs} alternated runs)")
         (ours, base), _ = _alternate(env, ["import nato_ukraine", "import attrs, cattrs"], runs)
         ratio = statistics.median(ours) / statistics.median(base)
         table.add(
@@ -317,7 +319,15 @@ def main(argv: list[str] | None = None) -> int:
 
         # 2. Import and first load of the bundled data, as whole processes.
         table.section("import + load() of the bundled data (whole process)")
-        cold = "import time\nimport nato_ukraine as nu\nt = time.perf_counter()\nnu.load()\nprint(time.perf_counter() - t)"
+        cold = "\n".join(
+            [
+                "import time",
+                "import nato_ukraine as nu",
+                "t = time.perf_counter()",
+                "nu.load()",
+                "print(time.perf_counter() - t)",
+            ]
+        )
         (ours, base), (printed, _) = _alternate(env, [cold, "import attrs, cattrs"], runs)
         load_alone = statistics.median(float(out) for out in printed[0:])
         ratio = statistics.median(ours) / statistics.median(base)
@@ -400,7 +410,9 @@ def main(argv: list[str] | None = None) -> int:
         table.add(f"events.where(kind=...) -> {rows['where']} rows", us(per_call["where"]))
         table.add("dataset.lookup(name)", us(per_call["lookup"]), "", "", "<= 2 µs", per_call["lookup"] <= 2e-6)
         table.add("dataset[id]", us(per_call["getitem"]), "", "", "<= 2 µs", per_call["getitem"] <= 2e-6)
-        table.add("events[id]", us(per_call["collection_getitem"]), "", "", "<= 2 µs", per_call["collection_getitem"] <= 2e-6)
+        table.add(
+            "events[id]", us(per_call["collection_getitem"]), "", "", "<= 2 µs", per_call["collection_getitem"] <= 2e-6
+        )
         table.add('events.count_by("year")', us(per_call["count_by_year"]))
         built = sum(queries["first"].values())
         table.add("first use of all of these (builds every index)", ms(built), "", "", "<= 300 ms", built <= 0.3)
@@ -421,7 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - began
     print(f"nato_ukraine benchmark — {results['machine']}")
     print(table.render())
-    verdict = "every target holds" if not table.failed else f"{len(table.failed)} target(s) fail: " + "; ".join(table.failed)
+    failed = f"{len(table.failed)} target(s) fail: " + "; ".join(table.failed)
+    verdict = failed if table.failed else "every target holds"
     print(f"\n{verdict}  ({elapsed:.0f} s)")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -105,17 +105,13 @@ class PDataset(pydantic.BaseModel):
 MDate = Annotated[str, msgspec.Meta(pattern=DATE_PATTERN)]
 
 
-class _MStruct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    pass
-
-
-class MCitation(_MStruct):
+class MCitation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     source: str
     quote: str
     locator: Optional[str] = None  # noqa: UP045
 
 
-class MSource(_MStruct):
+class MSource(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: str
     name: str
     title: str
@@ -128,7 +124,7 @@ class MSource(_MStruct):
     kind: SourceKind = SourceKind.OTHER
 
 
-class MBody(_MStruct):
+class MBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: str
     name: str
     kind: BodyKind
@@ -145,12 +141,12 @@ class MBody(_MStruct):
     location: Optional[str] = None  # noqa: UP045
 
 
-class MPeriod(_MStruct):
+class MPeriod(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     start: Optional[MDate] = None  # noqa: UP045
     end: Optional[MDate] = None  # noqa: UP045
 
 
-class MProgramme(_MStruct):
+class MProgramme(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: str
     name: str
     kind: ProgrammeKind
@@ -165,7 +161,7 @@ class MProgramme(_MStruct):
     areas: tuple[str, ...] = ()
 
 
-class MEvent(_MStruct):
+class MEvent(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: str
     name: str
     kind: EventKind
@@ -185,7 +181,7 @@ class MEvent(_MStruct):
     people: tuple[str, ...] = ()
 
 
-class MDataset(_MStruct):
+class MDataset(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     sources: tuple[MSource, ...] = ()
     bodies: tuple[MBody, ...] = ()
     programmes: tuple[MProgramme, ...] = ()

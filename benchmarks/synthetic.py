@@ -15,13 +15,65 @@ from pathlib import Path
 from typing import Any
 
 WORDS = (
-    "allies agree alliance assistance capability centre commission council cyber defence dialogue "
-    "exercise forces framework fund government initiative interoperability kyiv logistics meeting "
-    "military ministers mission modernisation national north office partnership plan political "
-    "programme reform representation review security standards statement strategic summit support "
-    "training trust ukraine cooperation declaration delegation democratic education energy "
-    "integration parliament procurement readiness resilience sanctions strategy transition"
-).split()
+    "allies",
+    "agree",
+    "alliance",
+    "assistance",
+    "capability",
+    "centre",
+    "commission",
+    "council",
+    "cyber",
+    "defence",
+    "dialogue",
+    "exercise",
+    "forces",
+    "framework",
+    "fund",
+    "government",
+    "initiative",
+    "interoperability",
+    "kyiv",
+    "logistics",
+    "meeting",
+    "military",
+    "ministers",
+    "mission",
+    "modernisation",
+    "national",
+    "north",
+    "office",
+    "partnership",
+    "plan",
+    "political",
+    "programme",
+    "reform",
+    "representation",
+    "review",
+    "security",
+    "standards",
+    "statement",
+    "strategic",
+    "summit",
+    "support",
+    "training",
+    "trust",
+    "ukraine",
+    "cooperation",
+    "declaration",
+    "delegation",
+    "democratic",
+    "education",
+    "energy",
+    "integration",
+    "parliament",
+    "procurement",
+    "readiness",
+    "resilience",
+    "sanctions",
+    "strategy",
+    "transition",
+)
 CITIES = ("Brussels", "Kyiv", "Madrid", "Vilnius", "Washington", "Warsaw", "Bucharest", "Wales", "Lviv", "Odesa")
 LOCATORS = ("para. 1", "para. 2", "para. 3", "chronology", "Key areas of cooperation", "Background")
 EVENT_KINDS = (
@@ -162,4 +214,3 @@ def write(path: Path, events: int) -> Path:
     """Write a synthetic dataset file with ``events`` events to ``path``, as ``json.dump`` does."""
     path.write_text(json.dumps(generate(events), indent=1, ensure_ascii=False), encoding="utf-8")
     return path
-
