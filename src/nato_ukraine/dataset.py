@@ -35,8 +35,8 @@ from collections import Counter, deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date as _date
-from itertools import compress
-from operator import attrgetter, itemgetter, sub
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter, lshift, or_, sub
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
@@ -250,7 +250,7 @@ class _Spans:
     day there is.
     """
 
-    __slots__ = ("d_his", "d_los", "p_his", "p_los", "positions")
+    __slots__ = ("d_his", "d_los", "p_his", "p_los", "positions", "years")
 
     def __init__(self, records: tuple[Record, ...], ends_of: Callable[[Record], _Ends | None], *, events: bool) -> None:
         if events:  # an event runs from its date to its end, or is its date: no open end
@@ -275,6 +275,8 @@ class _Spans:
         earliest = {key: date.earliest.toordinal() for key, date in dates}
         latest = {key: date.latest.toordinal() for key, date in dates}
         self.positions = positions
+        # The year of each start, for count_by("year"), while the dates are at hand.
+        self.years = list(map({key: date.year for key, date in dates}.get, start_ids))
         # An open start (None) is the first day there is.
         self.p_los = list(map({**earliest, id(None): _ORD_MIN}.__getitem__, start_ids))
         self.d_los = list(map({**latest, id(None): _ORD_MIN}.__getitem__, start_ids))
@@ -324,7 +326,7 @@ class _SpanIndex:
         # their starts (then of their positions: the sort is stable). Both go in one int, as
         # every day ordinal is below 2**22, so the sort and the cut into groups run in C.
         numbers = map(group_of.__getitem__, lengths)
-        keys = [number << 22 | start for number, start in zip(numbers, spans.p_los, strict=True)]
+        keys = list(map(or_, map(lshift, numbers, repeat(22)), spans.p_los))  # number << 22 | start
         order = sorted(range(len(keys)), key=keys.__getitem__)
         ordered_keys = _pick(keys, order)
         groups = []
@@ -646,8 +648,13 @@ class Collection(Generic[R]):
         # Group by the values as they are, then turn each distinct value into its plain form
         # once, rather than once per record.
         groups: dict[Hashable, list[int]] = {}
-        for position, value in enumerate(map(attrgetter(field), self._records)):
-            for key in value if isinstance(value, tuple) else (value,):
+        values = list(map(attrgetter(field), self._records))
+        if any(map(isinstance, values, repeat(tuple))):  # a field of several values (ids)
+            for position, value in enumerate(values):
+                for key in value if isinstance(value, tuple) else (value,):
+                    groups.setdefault(key, []).append(position)
+        else:
+            for position, key in enumerate(values):
                 found = groups.get(key)
                 if found is None:
                     groups[key] = [position]
@@ -716,7 +723,10 @@ class Collection(Generic[R]):
     def _date_index(self) -> _SpanIndex:
         if self._dates is None:
             with _gc_paused():
-                self._dates = _SpanIndex(_Spans(self._records, _date_ends, events=self._all_events()))
+                spans = _Spans(self._records, _date_ends, events=self._all_events())
+                self._dates = _SpanIndex(spans)
+            if self._years is None and len(spans.positions) == len(self._records):  # every record dated
+                self._years = spans.years
         return self._dates
 
     def _span_index(self) -> _SpanIndex:
