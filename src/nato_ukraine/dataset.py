@@ -272,8 +272,9 @@ class _Spans:
         distinct = dict(zip(start_ids, starts, strict=True))
         distinct.update(zip(end_ids, ends, strict=True))
         dates = [(key, date) for key, date in distinct.items() if date is not None]
-        earliest = {key: date.earliest.toordinal() for key, date in dates}
-        latest = {key: date.latest.toordinal() for key, date in dates}
+        ordinals = {key: date._ordinals() for key, date in dates}
+        earliest = {key: first for key, (first, _) in ordinals.items()}
+        latest = {key: last for key, (_, last) in ordinals.items()}
         self.positions = positions
         # The year of each start, for count_by("year"), while the dates are at hand.
         self.years = list(map({key: date.year for key, date in dates}.get, start_ids))

@@ -219,6 +219,15 @@ class PartialDate:
             return _dt.date(self.year, self.month, _month_days(self.year, self.month))
         return _dt.date(self.year, self.month, self.day)
 
+    def _ordinals(self) -> tuple[int, int]:
+        """The day ordinals of :attr:`earliest` and :attr:`latest`, making one date, not two."""
+        first = _dt.date(self.year, self.month or 1, self.day or 1).toordinal()
+        if self.day is not None:
+            return first, first
+        if self.month is not None:
+            return first, first + _month_days(self.year, self.month) - 1
+        return first, first + 364 + (_month_days(self.year, 2) - 28)  # a leap year has a day more
+
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
