@@ -16,7 +16,14 @@ import nato_ukraine as nu
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-TESTED = ["extend_with_my_events.py", "pin_and_diff.py", "quickstart.py", "statistics.py", "timeline.py"]
+TESTED = [
+    "events_by_kind.py",
+    "extend_with_my_events.py",
+    "pin_and_diff.py",
+    "quickstart.py",
+    "statistics.py",
+    "timeline.py",
+]
 
 
 def run(script: str, *args: str) -> list[str]:
@@ -139,3 +146,22 @@ def test_pin_and_diff() -> None:
         f"ids the app stores that 2024.2.0 lacks: {removed}",
     ]
     assert expected == run("pin_and_diff.py")
+
+
+def test_events_by_kind(tmp_path: Path) -> None:
+    """events_by_kind.py prints a year-by-kind table whose cells sum to the number of events."""
+    ds = nu.load()
+    chart = tmp_path / "kinds.png"
+    lines = run("events_by_kind.py", str(chart))
+    kinds = list(ds.events.count_by("kind"))
+    header, *rows = lines[: 1 + len(ds.events.count_by("year"))]
+    assert ["year", *(kind[:12] for kind in kinds)] == header.split()
+    cells = [[int(cell) for cell in row.split()] for row in rows]
+    assert list(ds.events.count_by("year")) == [row[0] for row in cells]
+    assert len(ds.events) == sum(sum(row[1:]) for row in cells)
+    meetings = kinds.index("meeting") + 1
+    assert ds.events.where(kind="meeting").count_by("year") == {row[0]: row[meetings] for row in cells if row[meetings]}
+    if importlib.util.find_spec("matplotlib") is None:
+        assert "matplotlib is not installed, so there is no chart (pip install matplotlib)" == lines[-1]
+    else:
+        assert PNG_SIGNATURE == chart.read_bytes()[: len(PNG_SIGNATURE)]
