@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine with Python >= 3.10 and make:
 #   make demo   - create .venv, install the package, print a summary and the timeline
-#   make test   - install the dev tools, run ruff, mypy --strict and pytest
+#   make test   - install the dev tools, run ruff, mypy --strict, pytest and the strict docs build
 
 PYTHON ?= python3
 VENV   := .venv

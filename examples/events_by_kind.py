@@ -28,16 +28,17 @@ else:
     matplotlib.use("Agg")  # draws to a file; needs no display
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(11, 4))
+    figure, axes = plt.subplots(figsize=(12, 4.5))
+    colours = plt.get_cmap("tab20").colors  # 20 distinct colours, one per kind
     bottom = [0] * len(years)
-    for kind in kinds:
+    for kind, colour in zip(kinds, colours, strict=False):
         heights = [table[kind].get(year, 0) for year in years]
-        axes.bar([str(year) for year in years], heights, bottom=bottom, label=kind)
+        axes.bar([str(year) for year in years], heights, bottom=bottom, label=kind, color=colour)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     axes.set_title("Events in the NATO–Ukraine dataset, per year and kind")
     axes.set_ylabel("events")
     axes.tick_params(axis="x", labelrotation=90)
-    axes.legend(fontsize="small", ncols=2)
+    axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     chart = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("events_by_kind.png")
     figure.savefig(chart, dpi=100, bbox_inches="tight")
     print(f"\nchart written to {chart}")
