@@ -83,7 +83,7 @@ _set = object.__setattr__
 
 
 def _make(year: int, month: int | None, day: int | None) -> PartialDate:
-    """``PartialDate(year, month, day)`` at a third of the cost, for the parser.
+    """``PartialDate(year, month, day)`` at half the cost, for the parser.
 
     The parts are checked just as ``__attrs_post_init__`` checks them, and the three slots are
     set as attrs' generated ``__init__`` sets them on a frozen class.
