@@ -155,6 +155,14 @@ class TestPeriod:
         assert (Certainty.NOT, Certainty.NOT) == (a.overlaps(c), c.overlaps(a))
         assert Certainty.DEFINITELY == Period("2014", "2017").overlaps(Period("2015", "2016"))
 
+    def test_a_start_is_never_after_the_end(self) -> None:
+        """A period from "2017" to 2017-03-15 certainly contains 2017-03-15: it cannot start later."""
+        assert (Certainty.DEFINITELY, Certainty.POSSIBLY) == (
+            Period("2017", "2017-03-15").contains("2017-03-15"),
+            Period("2017", "2017-03-15").contains("2017-03-14"),
+        )
+        assert Certainty.DEFINITELY == Period("2017-03-15", "2017").contains("2017-03-15")
+
     def test_end_before_start_is_refused(self) -> None:
         """A period whose end is certainly before its start raises ValueError."""
         with pytest.raises(ValueError, match="before"):

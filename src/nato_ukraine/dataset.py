@@ -304,6 +304,10 @@ class _Spans:
         else:  # an open end (None) is the last day there is
             self.p_his = list(map({**latest, id(None): _ORD_MAX}.__getitem__, end_ids))
             self.d_his = list(map({**earliest, id(None): _ORD_MAX}.__getitem__, end_ids))
+        # A span never starts after it ends: its start is at the latest its end's latest day, and
+        # its end at the earliest its start's earliest day (as Period.definite has it).
+        self.d_los = list(map(min, self.d_los, self.p_his))
+        self.d_his = list(map(max, self.d_his, self.p_los))
 
 
 _event_date = attrgetter("date")
@@ -509,9 +513,8 @@ class Collection(Generic[R]):
 
     __slots__ = ("_by_id", "_dates", "_events", "_field_index", "_name", "_records", "_spans", "_years")
 
-    def __init__(self, name: str, records: Iterable[R], *, _sorted: bool = False) -> None:
-        items = list(records)
-        self._setup(name, tuple(items) if _sorted else _in_order(items))
+    def __init__(self, name: str, records: Iterable[R]) -> None:
+        self._setup(name, _in_order(list(records)))
 
     @classmethod
     def _of(cls, name: str, records: tuple[R, ...]) -> Collection[R]:
@@ -551,7 +554,7 @@ class Collection(Generic[R]):
         if isinstance(item, str):
             return item in self._ids()
         record_id = getattr(item, "id", None)
-        return isinstance(record_id, str) and self._ids().get(record_id) is item
+        return isinstance(record_id, str) and self._ids().get(record_id) == item
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collection):
@@ -1005,7 +1008,7 @@ class TimelineEntry:
         date: When.
         what: What happened on that date: ``"event"`` for an event, else the field
             (``"established"``, ``"dissolved"``, ``"start"``, ``"end"``, ``"signed"``,
-            ``"ratified"``, ``"in_force"``, ``"published"``).
+            ``"ratified"``, ``"in_force"``).
         record: The record it belongs to.
         end: For an event of several days, its last day.
     """
@@ -1019,6 +1022,19 @@ class TimelineEntry:
         when = str(self.date) if self.end is None else f"{self.date}..{self.end}"
         label = "" if self.what == "event" else f" ({self.what.replace('_', ' ')})"
         return f"{when}  {self.record.name}{label}"
+
+
+#: The order of one record's dates that fall on the same date: beginnings before ends.
+_WHAT_ORDER = {
+    "event": 0,
+    "established": 0,
+    "start": 0,
+    "signed": 0,
+    "ratified": 1,
+    "in_force": 2,
+    "dissolved": 3,
+    "end": 3,
+}
 
 
 def _timeline_entries(record: Record) -> Iterator[TimelineEntry]:
@@ -1047,7 +1063,13 @@ class Dataset:
     """A loaded, validated, immutable dataset. Get one with :func:`nato_ukraine.load`.
 
     Attributes:
-        sources, bodies, programmes, events, agreements, operations, people: The collections.
+        sources: The documents the data is built from.
+        bodies: The organisations, councils, commissions, offices, agencies and institutions.
+        programmes: The programmes, packages, trust funds, initiatives and frameworks.
+        events: The dated occurrences, in the order they happened.
+        agreements: The charters, declarations, agreements, roadmaps, laws and strategies.
+        operations: The NATO-led operations and missions Ukraine contributed to.
+        people: The named people, with their roles.
     """
 
     __slots__ = (
@@ -1254,9 +1276,12 @@ class Dataset:
         """
         if name in self._by_id:
             return self._by_id[name]
-        candidates = self._name_index().get(normalise(name), [])
+        names = self._name_index()
+        candidates = names.get(normalise(name), [])
         if not candidates:
-            raise UnknownNameError(name, _suggest(normalise(name), self._name_index()))
+            # Suggest names as the records write them, not in their folded form.
+            close = _suggest(normalise(name), names)
+            raise UnknownNameError(name, [_written(names[key][0], key) for key in close])
         if len(candidates) > 1 and on is not None:
             when = as_partial_date(on)
             for level in (Certainty.DEFINITELY, Certainty.POSSIBLY):
@@ -1311,7 +1336,8 @@ class Dataset:
         """Every dated thing in order: events, foundings, starts and ends, signings.
 
         Entries sort by date (see :class:`~nato_ukraine.dates.PartialDate` for the order of
-        dates of different precision), then by record id.
+        dates of different precision), then by record id, then in the order of the record's
+        own dates (a start before an end on the same date).
 
         Args:
             start: Leave out what is certainly before this date.
@@ -1324,7 +1350,7 @@ class Dataset:
             for entry in _timeline_entries(record)
             if entry.date.earliest.toordinal() <= hi and lo <= (entry.end or entry.date).latest.toordinal()
         ]
-        entries.sort(key=lambda e: (e.date._key(), e.record.id, e.what))
+        entries.sort(key=lambda e: (e.date._key(), e.record.id, _WHAT_ORDER[e.what]))
         return entries
 
     # -- graph -----------------------------------------------------------------------------
@@ -1441,6 +1467,11 @@ def _graph_of(records: Iterable[Record]) -> tuple[list[Edge], dict[str, list[Edg
         if edge.target != edge.source:
             touching.setdefault(edge.target, []).append(edge)
     return edges, touching
+
+
+def _written(record: Record, folded: str) -> str:
+    """The name, alias or acronym of ``record`` whose folded form is ``folded``."""
+    return next((name for name in _names(record) if normalise(name) == folded), record.name)
 
 
 def _active(record: Record, when: PartialDate) -> Certainty:

@@ -1,8 +1,8 @@
 """Dates at the precision a source gives them, periods with open ends, and certainty.
 
 A :class:`PartialDate` is a year, a month or a day: "1997", "June 2017", "9 July 2016". It never
-invents the parts a source leaves out. Each one covers a span of days, from :attr:`earliest` to
-:attr:`latest`, so the question "was it active then?" has three answers, given as a
+invents the parts a source leaves out. Each one covers a span of days, from :attr:`PartialDate.earliest` to
+:attr:`PartialDate.latest`, so the question "was it active then?" has three answers, given as a
 :class:`Certainty`: a programme that started in "2016" was *definitely* running on 2016-12-31
 (if it had not ended), but only *possibly* on 2016-03-01.
 
@@ -327,11 +327,19 @@ class Period:
 
     @property
     def definite(self) -> tuple[_dt.date, _dt.date]:
-        """The span the period certainly covers: latest start to earliest end (may be empty)."""
-        return (
-            _MIN if self.start is None else self.start.latest,
-            _MAX if self.end is None else self.end.earliest,
-        )
+        """The span the period certainly covers: latest start to earliest end (may be empty).
+
+        A period never starts after it ends, so its start is at the latest its end's latest day
+        ("2017" to 2017-03-15 certainly covers 2017-03-15), and its end at the earliest its
+        start's earliest day.
+        """
+        lo = _MIN if self.start is None else self.start.latest
+        hi = _MAX if self.end is None else self.end.earliest
+        if self.end is not None and self.end.latest < lo:
+            lo = self.end.latest
+        if self.start is not None and self.start.earliest > hi:
+            hi = self.start.earliest
+        return lo, hi
 
     def contains(self, when: DateLike) -> Certainty:
         """Whether the whole of ``when`` falls inside the period.
