@@ -188,6 +188,29 @@ class TestProblems:
             ("$.events[3].citations[0].quote", "the quote is 301 characters"),
         ] == found
 
+    def test_a_record_that_cannot_be_read_is_not_reported_again_as_missing(self, tmp_path: Path) -> None:
+        """A reference to a record with problems of its own is not also called dangling."""
+        path = write(
+            tmp_path / "mine.json",
+            {
+                "sources": [SOURCE],
+                "bodies": [body("office-a", side="neutral")],
+                "events": [event("e", "2017", bodies=["office-a"])],
+            },
+        )
+        with pytest.raises(nu.DataError) as info:
+            nu.load(path)
+        assert ["$.bodies[0].side"] == [p.path for p in info.value.problems]
+
+    def test_schema_version_must_be_one_this_package_reads(self, tmp_path: Path) -> None:
+        """A manifest of a newer schema version, or one that is not a whole number, is refused."""
+        write(tmp_path / "sources.json", {"sources": [SOURCE]})
+        for version, message in ((99, "schema version 99 is not one"), (True, "expected a whole number")):
+            write(tmp_path / "manifest.json", {"data_version": "1.0.0", "schema_version": version})
+            with pytest.raises(nu.DataError, match=message) as info:
+                nu.load(tmp_path)
+            assert ["$.schema_version"] == [p.path for p in info.value.problems]
+
     def test_a_failed_load_leaves_nothing_cached(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """When the bundled data fails to load, nothing is cached and the next call tries again."""
         monkeypatch.setattr(_loader, "_bundled", None)

@@ -77,12 +77,15 @@ class _Raw:
     be structured and the index in the file's list of each (a ``range`` when none failed).
     """
 
-    __slots__ = ("collections", "file", "manifest")
+    __slots__ = ("collections", "file", "manifest", "unreadable")
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.collections: list[tuple[str, list[Record], Sequence[int]]] = []
         self.manifest: list[Manifest] = []  # a file's own "manifest" key, if any
+        # The ids of records that could not be read: their problems are reported, so references
+        # to them are not reported again as dangling.
+        self.unreadable: set[str] = set()
 
 
 _lock = threading.Lock()
@@ -538,6 +541,8 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
                 record, found = _structure_one(file, f"$.{name}[{index}]", item, cls)
                 if record is None:
                     problems.extend(found)
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        raw.unreadable.add(item["id"])
                 else:
                     records.append(record)
                     indexes.append(index)
@@ -588,9 +593,23 @@ def _build(
             manifest = next((m for raw in raws for m in raw.manifest), manifest)
         collections, by_id = _validate(raws, base, problems)
         _check_coverage(manifest, collections, problems)
+        _check_schema_version(manifest, problems)
         if problems:
             raise DataError(_in_reading_order(problems))
         return Dataset._create(collections, manifest, by_id=by_id)
+
+
+#: The newest version of the JSON form this package reads.
+SCHEMA_VERSION = 1
+
+
+def _check_schema_version(manifest: Manifest, problems: list[Problem]) -> None:
+    if not 1 <= manifest.schema_version <= SCHEMA_VERSION:
+        message = (
+            f"schema version {manifest.schema_version} is not one this version of nato_ukraine reads "
+            f"(1 to {SCHEMA_VERSION}); a newer nato-ukraine may read it"
+        )
+        problems.append(Problem(MANIFEST, "$.schema_version", message))
 
 
 def _check_coverage(manifest: Manifest, collections: dict[str, list[Record]], problems: list[Problem]) -> None:
@@ -721,13 +740,14 @@ def _validate(
             placed.append((raw.file, name, records, indexes))
 
     id_sets = _IdSets(collections)
+    unreadable = set().union(*(raw.unreadable for raw in raws))
     for file, name, records, indexes in placed:
         cls = COLLECTIONS[name]
         if _all_well(cls, records, id_sets):
             continue
         explain = _EXPLAIN[cls]
         for record, index in zip(records, indexes, strict=True):
-            found = explain(record, by_id)
+            found = explain(record, by_id, unreadable)
             if found:
                 path = f"$.{name}[{index}]"
                 problems.extend(Problem(file, path + where, message) for where, message in found)
@@ -796,8 +816,9 @@ def _all_well(cls: type[Record], records: list[Record], ids: _IdSets) -> bool:
     return True
 
 
-#: A record's problems against the placed ids, as (path in the record, message).
-_Explain = Callable[[Any, Mapping[str, Record]], list[tuple[str, str]]]
+#: A record's problems against the placed ids, as (path in the record, message); references to
+#: the ids of records that could not be read (already reported) are let be.
+_Explain = Callable[[Any, Mapping[str, Record], set[str]], list[tuple[str, str]]]
 
 
 def _dangling(ref: str, target: str, by_id: Mapping[str, Record]) -> str:
@@ -812,11 +833,11 @@ def _make_explain(cls: type[Record]) -> _Explain:
     references = _REFERENCES[cls]
     orders = _ORDERS.get(cls, ())
 
-    def explain(record: Any, by_id: Mapping[str, Record]) -> list[tuple[str, str]]:
+    def explain(record: Any, by_id: Mapping[str, Record], unreadable: set[str]) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
 
         def check_ref(where: str, ref: str, target: str) -> None:
-            if type(by_id.get(ref)) is not COLLECTIONS[target]:
+            if type(by_id.get(ref)) is not COLLECTIONS[target] and ref not in unreadable:
                 found.append((where, _dangling(ref, target, by_id)))
 
         if not record.name.strip():

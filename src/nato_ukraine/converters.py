@@ -121,6 +121,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(PartialDate, structure_date)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook_factory(_is_tuple_of_many, lambda t: _make_tuple_hook(converter, t))
     converter.register_unstructure_hook_factory(_is_tuple_of_many, lambda t: _make_list_unstructure(converter, t))
     for enum_cls in _ENUMS:
@@ -188,6 +189,12 @@ def _structure_str(value: object, _: type) -> str:
     if isinstance(value, str):
         return value
     raise TypeError(f"expected a string, not {_json_type(value)}")
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is int:  # not a bool (True is an int to Python, not to JSON), not a float
+        return value
+    raise TypeError(f"expected a whole number, not {_json_type(value)}")
 
 
 def _is_tuple_of_many(type_: Any) -> bool:
