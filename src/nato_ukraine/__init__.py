@@ -5,60 +5,60 @@
     >>> ds.lookup("NUC", on="2020-05-01").id
     'nato-ukraine-commission'
 
-Importing the package reads no data; :func:`load` parses the bundled data on first use.
+Importing the package reads no data and imports none of its modules: each name is imported
+on first use, and :func:`load` parses the bundled data on first use.
 """
 
-from __future__ import annotations
+# Not `from typing import TYPE_CHECKING`: importing typing alone costs more than this module.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for type checkers and readers; at run time each name is imported on first use
+    from typing import Any
 
-from typing import TYPE_CHECKING, Any
-
-from nato_ukraine._loader import load
-from nato_ukraine.dataset import (
-    Collection,
-    Dataset,
-    Direction,
-    Edge,
-    Neighbour,
-    Relation,
-    TimelineEntry,
-)
-from nato_ukraine.dates import Certainty, PartialDate, Period, Precision
-from nato_ukraine.exceptions import (
-    AmbiguousNameError,
-    DataError,
-    LookupFailure,
-    NatoUkraineError,
-    Problem,
-    UnknownIdError,
-    UnknownNameError,
-)
-from nato_ukraine.models import (
-    Agreement,
-    AgreementKind,
-    Body,
-    BodyKind,
-    Citation,
-    Coverage,
-    Event,
-    EventKind,
-    Manifest,
-    MeetingLevel,
-    Operation,
-    Person,
-    Programme,
-    ProgrammeKind,
-    ProgrammeStatus,
-    Record,
-    Role,
-    Side,
-    Source,
-    SourceKind,
-)
-from nato_ukraine.schema import json_schema
-from nato_ukraine.versions import DatasetDiff, RecordChange, diff
-
-if TYPE_CHECKING:
+    from nato_ukraine._loader import load
     from nato_ukraine.converters import configure_converter, make_converter
+    from nato_ukraine.dataset import (
+        Collection,
+        Dataset,
+        Direction,
+        Edge,
+        Neighbour,
+        Relation,
+        TimelineEntry,
+    )
+    from nato_ukraine.dates import Certainty, PartialDate, Period, Precision
+    from nato_ukraine.exceptions import (
+        AmbiguousNameError,
+        DataError,
+        LookupFailure,
+        NatoUkraineError,
+        Problem,
+        UnknownIdError,
+        UnknownNameError,
+    )
+    from nato_ukraine.models import (
+        Agreement,
+        AgreementKind,
+        Body,
+        BodyKind,
+        Citation,
+        Coverage,
+        Event,
+        EventKind,
+        Manifest,
+        MeetingLevel,
+        Operation,
+        Person,
+        Programme,
+        ProgrammeKind,
+        ProgrammeStatus,
+        Record,
+        Role,
+        Side,
+        Source,
+        SourceKind,
+    )
+    from nato_ukraine.schema import json_schema
+    from nato_ukraine.versions import DatasetDiff, RecordChange, diff
 
 __all__ = [
     "Agreement",
@@ -108,19 +108,72 @@ __all__ = [
     "make_converter",
 ]
 
-# Served on first use: the converter needs cattrs, which `import nato_ukraine` does not load.
-_LAZY = {"configure_converter": "nato_ukraine.converters", "make_converter": "nato_ukraine.converters"}
+# `import nato_ukraine` imports nothing but this module: each public name is imported from its
+# module the first time it is used (PEP 562), so a script pays for what it uses. The table is
+# checked against __all__ by the tests.
+_SOURCES = {
+    "load": "nato_ukraine._loader",
+    **dict.fromkeys(
+        ("Collection", "Dataset", "Direction", "Edge", "Neighbour", "Relation", "TimelineEntry"), "nato_ukraine.dataset"
+    ),
+    **dict.fromkeys(("Certainty", "PartialDate", "Period", "Precision"), "nato_ukraine.dates"),
+    **dict.fromkeys(
+        (
+            "AmbiguousNameError",
+            "DataError",
+            "LookupFailure",
+            "NatoUkraineError",
+            "Problem",
+            "UnknownIdError",
+            "UnknownNameError",
+        ),
+        "nato_ukraine.exceptions",
+    ),
+    **dict.fromkeys(
+        (
+            "Agreement",
+            "AgreementKind",
+            "Body",
+            "BodyKind",
+            "Citation",
+            "Coverage",
+            "Event",
+            "EventKind",
+            "Manifest",
+            "MeetingLevel",
+            "Operation",
+            "Person",
+            "Programme",
+            "ProgrammeKind",
+            "ProgrammeStatus",
+            "Record",
+            "Role",
+            "Side",
+            "Source",
+            "SourceKind",
+        ),
+        "nato_ukraine.models",
+    ),
+    "json_schema": "nato_ukraine.schema",
+    **dict.fromkeys(("DatasetDiff", "RecordChange", "diff"), "nato_ukraine.versions"),
+    **dict.fromkeys(("configure_converter", "make_converter"), "nato_ukraine.converters"),
+}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     if name == "__version__":
         from importlib.metadata import version
 
         return version("nato-ukraine")
-    if name in _LAZY:
-        import importlib
+    module = _SOURCES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'nato_ukraine' has no attribute {name!r}")
+    import importlib
 
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'nato_ukraine' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later uses find it here, without this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
