@@ -96,6 +96,11 @@ def _make(year: int, month: int | None, day: int | None) -> PartialDate:
         common = 1 <= year <= 9999 and 1 <= month <= 12 and (day is None or 1 <= day <= 28)
     if not common:
         _check_parts(year, month, day)
+    return _assemble(year, month, day)
+
+
+def _assemble(year: int, month: int | None, day: int | None) -> PartialDate:
+    """A PartialDate of parts already checked, its slots set as attrs' ``__init__`` sets them."""
     date = _new(PartialDate)
     _set(date, "year", year)
     _set(date, "month", month)
@@ -152,6 +157,14 @@ class PartialDate:
         # all decimal digits. (Slicing by position is cheaper than a regular expression, and
         # the forms are fixed.)
         size = len(text)
+        if size == 10 and text[4] == "-" and text[7] == "-" and cls is PartialDate:
+            # A day: the C date parser checks the digits and the calendar at once. (At this
+            # length and with these dashes it reads nothing but YYYY-MM-DD.)
+            try:
+                day = _dt.date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"{text!r} is not a date") from None
+            return _assemble(day.year, day.month, day.day)
         if size == 4 or (size == 7 and text[4] == "-") or (size == 10 and text[4] == "-" and text[7] == "-"):
             year, month, day = text[:4], text[5:7], text[8:]  # "" for a part that is not there
             if year.isdecimal() and (not month or month.isdecimal()) and (not day or day.isdecimal()):
