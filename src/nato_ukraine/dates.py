@@ -161,10 +161,10 @@ class PartialDate:
             # A day: the C date parser checks the digits and the calendar at once. (At this
             # length and with these dashes it reads nothing but YYYY-MM-DD.)
             try:
-                day = _dt.date.fromisoformat(text)
+                parsed = _dt.date.fromisoformat(text)
             except ValueError:
                 raise ValueError(f"{text!r} is not a date") from None
-            return _assemble(day.year, day.month, day.day)
+            return _assemble(parsed.year, parsed.month, parsed.day)
         if size == 4 or (size == 7 and text[4] == "-") or (size == 10 and text[4] == "-" and text[7] == "-"):
             year, month, day = text[:4], text[5:7], text[8:]  # "" for a part that is not there
             if year.isdecimal() and (not month or month.isdecimal()) and (not day or day.isdecimal()):
