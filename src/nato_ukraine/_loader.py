@@ -42,6 +42,7 @@ import attrs
 
 from nato_ukraine.dates import PartialDate
 from nato_ukraine.exceptions import DataError, Problem
+from nato_ukraine.models import COLLECTIONS as MODEL_COLLECTIONS
 from nato_ukraine.models import Agreement, Body, Event, Manifest, Operation, Person, Programme, Record, Source
 
 if TYPE_CHECKING:
@@ -53,15 +54,11 @@ if TYPE_CHECKING:
 
 __all__ = ["COLLECTIONS", "load"]
 
-#: The collections of a dataset, in the order they load, with the class of their records.
+#: The collections of a dataset, in the order they load and their problems are listed (events,
+#: which refer to every other kind, last), with the class of their records.
 COLLECTIONS: Mapping[str, type[Record]] = {
-    "sources": Source,
-    "bodies": Body,
-    "programmes": Programme,
-    "agreements": Agreement,
-    "operations": Operation,
-    "people": Person,
-    "events": Event,
+    name: MODEL_COLLECTIONS[name]
+    for name in ("sources", "bodies", "programmes", "agreements", "operations", "people", "events")
 }
 
 MANIFEST = "manifest.json"

@@ -44,6 +44,7 @@ import attrs
 from nato_ukraine.dates import Certainty, DateLike, PartialDate, Period, as_partial_date
 from nato_ukraine.exceptions import AmbiguousNameError, UnknownIdError, UnknownNameError
 from nato_ukraine.models import (
+    COLLECTIONS,
     Agreement,
     Body,
     Event,
@@ -105,34 +106,14 @@ def _gc_paused() -> Iterator[None]:
 
 def record_date(record: Record) -> Period | None:
     """The span of days a record is dated by (see the module docstring), or None."""
-    if isinstance(record, Event):
-        return Period(record.date, record.end if record.end is not None else record.date)
-    start: PartialDate | None
-    if isinstance(record, Body):
-        start = record.established
-    elif isinstance(record, (Programme, Operation)):
-        start = record.period.start
-    elif isinstance(record, Agreement):
-        start = record.signed or record.ratified or record.in_force
-    elif isinstance(record, Source):
-        start = record.published
-    else:
-        start = None
-    return None if start is None else Period(start, start)
+    ends = _date_ends(record)
+    return None if ends is None else Period(*ends)
 
 
 def record_span(record: Record) -> Period | None:
     """The span in which a record existed or ran (see the module docstring), or None."""
-    if isinstance(record, Event):
-        return Period(record.date, record.end if record.end is not None else record.date)
-    if isinstance(record, Body):
-        return Period(record.established, record.dissolved)
-    if isinstance(record, (Programme, Operation)):
-        return record.period
-    if isinstance(record, Agreement):
-        start = record.signed or record.ratified or record.in_force
-        return None if start is None else Period(start, None)
-    return None
+    ends = _span_ends(record)
+    return None if ends is None else Period(*ends)
 
 
 def _rank(date: PartialDate) -> int:
@@ -897,17 +878,6 @@ class _OfKind(Mapping[str, Any]):
         return sum(1 for _ in self)
 
 
-_KINDS: dict[str, type[Record]] = {
-    "sources": Source,
-    "bodies": Body,
-    "programmes": Programme,
-    "events": Event,
-    "agreements": Agreement,
-    "operations": Operation,
-    "people": Person,
-}
-
-
 # ---------------------------------------------------------------------------------------------
 # Graph
 
@@ -1116,14 +1086,14 @@ class Dataset:
         self = object.__new__(cls)
         self._manifest = manifest
         built: dict[str, Record] = {}
-        for name in ("sources", "bodies", "programmes", "events", "agreements", "operations", "people"):
+        for name in COLLECTIONS:
             collection: Collection[Any] = Collection(name, collections.get(name, ()))
             object.__setattr__(self, name, collection)
             if by_id is None:
                 for record in collection:
                     built[record.id] = record
         self._by_id = built if by_id is None else by_id
-        for name, kind in _KINDS.items():
+        for name, kind in COLLECTIONS.items():
             # Each collection finds its ids in the dataset's index (of every record), keeping
             # those of its own type: no second index of a hundred thousand ids to build.
             getattr(self, name)._by_id = _OfKind(self._by_id, kind)
@@ -1171,10 +1141,7 @@ class Dataset:
 
     def collections(self) -> dict[str, Collection[Any]]:
         """The collections by name, in a fixed order."""
-        return {
-            name: getattr(self, name)
-            for name in ("sources", "bodies", "programmes", "events", "agreements", "operations", "people")
-        }
+        return {name: getattr(self, name) for name in COLLECTIONS}
 
     def records(self) -> Iterator[Record]:
         """Every record, collection by collection."""

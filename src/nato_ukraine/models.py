@@ -18,6 +18,7 @@ import attrs
 from nato_ukraine.dates import PartialDate, Period
 
 __all__ = [
+    "COLLECTIONS",
     "Agreement",
     "AgreementKind",
     "Body",
@@ -419,3 +420,15 @@ class Manifest:
 
 #: Any record of the dataset.
 Record = Union[Source, Body, Programme, Event, Agreement, Operation, Person]
+
+#: The collections of a dataset, by the name the JSON form and :class:`~nato_ukraine.Dataset`
+#: give them, with the class of their records.
+COLLECTIONS: dict[str, type[Record]] = {
+    "sources": Source,
+    "bodies": Body,
+    "programmes": Programme,
+    "events": Event,
+    "agreements": Agreement,
+    "operations": Operation,
+    "people": Person,
+}

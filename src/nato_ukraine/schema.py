@@ -20,31 +20,13 @@ from typing import Any, Union
 import attrs
 
 from nato_ukraine.dates import PartialDate
-from nato_ukraine.models import (
-    Agreement,
-    Body,
-    Event,
-    Manifest,
-    Operation,
-    Person,
-    Programme,
-    Source,
-)
+from nato_ukraine.models import COLLECTIONS, Manifest
 
 __all__ = ["json_schema"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _ISO_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_COLLECTIONS: dict[str, type] = {
-    "sources": Source,
-    "bodies": Body,
-    "programmes": Programme,
-    "events": Event,
-    "agreements": Agreement,
-    "operations": Operation,
-    "people": Person,
-}
 # Constraints the types alone do not say.
 _FIELD_EXTRAS: dict[tuple[str, str], dict[str, Any]] = {
     ("Citation", "quote"): {"minLength": 1, "maxLength": 300},
@@ -63,7 +45,7 @@ def json_schema() -> dict[str, Any]:
     """
     defs: dict[str, Any] = {}
     properties: dict[str, Any] = {"manifest": _schema_of(Manifest, defs)}
-    for name, cls in _COLLECTIONS.items():
+    for name, cls in COLLECTIONS.items():
         properties[name] = {"type": "array", "items": _schema_of(cls, defs)}
     return {
         "$schema": DRAFT,
