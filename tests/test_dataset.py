@@ -434,6 +434,36 @@ class TestImmutability:
             nu.Dataset()
 
 
+class TestBundledGraph:
+    def test_every_kind_of_link_is_in_the_bundled_graph(self) -> None:
+        """The bundled data links records by every relation the model holds."""
+        assert set(nu.Relation) == {edge.relation for edge in nu.load().edges()}
+
+    def test_every_edge_is_seen_from_both_ends(self) -> None:
+        """Each edge appears in related() of its source (outgoing) and of its target (incoming)."""
+        ds = nu.load()
+        for edge in ds.edges()[::25]:
+            outgoing = {
+                (n.relation, n.record.id) for n in ds.related(edge.source) if n.direction is nu.Direction.OUTGOING
+            }
+            incoming = {
+                (n.relation, n.record.id) for n in ds.related(edge.target) if n.direction is nu.Direction.INCOMING
+            }
+            assert (edge.relation, edge.target) in outgoing
+            assert (edge.relation, edge.source) in incoming
+
+    def test_path_from_the_liaison_office_to_the_warsaw_meeting(self) -> None:
+        """path() joins two bundled records by a chain of edges, each touching the next."""
+        chain = nu.load().path("nato-liaison-office", "nuc-heads-of-state-meeting-2016-07-09")
+        assert chain is not None
+        ends = ["nato-liaison-office"]
+        for edge in chain:
+            ends.append(edge.target if edge.source == ends[-1] else edge.source)
+            assert ends[-2] in (edge.source, edge.target)
+        assert "nuc-heads-of-state-meeting-2016-07-09" == ends[-1]
+        assert nu.Relation.CITES not in {edge.relation for edge in chain}
+
+
 class TestCoverage:
     def test_every_collection_declares_its_coverage(self) -> None:
         """The bundled data says, per collection, the span it covers and the sources it rests on."""
