@@ -209,13 +209,22 @@ class TestProblems:
             write(tmp_path / "manifest.json", {"data_version": "1.0.0", "schema_version": version})
             with pytest.raises(nu.DataError, match=message) as info:
                 nu.load(tmp_path)
-            assert ["$.schema_version"] == [p.path for p in info.value.problems]
+            assert [(str(tmp_path / "manifest.json"), "$.schema_version")] == [
+                (p.file, p.path) for p in info.value.problems
+            ]
+
+    def test_a_manifest_key_in_a_file_is_checked_where_it_stands(self, tmp_path: Path) -> None:
+        """A problem in a file's own "manifest" key names that file and the key's path."""
+        path = write(tmp_path / "mine.json", {"sources": [SOURCE], "manifest": {"schema_version": 0}})
+        with pytest.raises(nu.DataError) as info:
+            nu.load(path)
+        assert [(str(path), "$.manifest.schema_version")] == [(p.file, p.path) for p in info.value.problems]
 
     def test_a_failed_load_leaves_nothing_cached(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """When the bundled data fails to load, nothing is cached and the next call tries again."""
         monkeypatch.setattr(_loader, "_bundled", None)
         real = _loader._read_bundled
-        monkeypatch.setattr(_loader, "_read_bundled", lambda: ([("events.json", b"{")], _loader.Manifest()))
+        monkeypatch.setattr(_loader, "_read_bundled", lambda: ([("events.json", b"{")], _loader.Manifest(), ("", "")))
         with pytest.raises(nu.DataError, match=r"events\.json"):
             nu.load()
         assert _loader._bundled is None

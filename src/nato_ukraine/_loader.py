@@ -118,8 +118,8 @@ def load(path: str | os.PathLike[str] | None = None, *, extra: str | os.PathLike
     bundled = _load_bundled()
     if extra is None:
         return bundled
-    files, _ = _read_location(extra)
-    return _build(([], bundled.manifest), base=bundled, extra_files=files)
+    files, _, _ = _read_location(extra)
+    return _build(([], bundled.manifest, (MANIFEST, "$")), base=bundled, extra_files=files)
 
 
 def _load_bundled() -> Dataset:
@@ -143,17 +143,22 @@ def _resources() -> Any:
     return files("nato_ukraine") / "data"
 
 
-def _read_bundled() -> tuple[list[tuple[str, bytes]], Manifest]:
+#: What a dataset is read from: its files (name and bytes), its manifest, and where that manifest
+#: stands (file and JSON path; empty for a dataset without one), for the problems found in it.
+_Source = tuple[list[tuple[str, bytes]], Manifest, tuple[str, str]]
+
+
+def _read_bundled() -> _Source:
     data = _resources()
     problems: list[Problem] = []
     files = [(f"{name}.json", (data / f"{name}.json").read_bytes()) for name in COLLECTIONS]
     manifest = _parse_manifest(MANIFEST, (data / MANIFEST).read_bytes(), problems)
     if problems:
         raise DataError(problems)
-    return files, manifest
+    return files, manifest, (MANIFEST, "$")
 
 
-def _read_location(location: str | os.PathLike[str]) -> tuple[list[tuple[str, bytes]], Manifest]:
+def _read_location(location: str | os.PathLike[str]) -> _Source:
     from pathlib import Path  # imported on first use: `import nato_ukraine` does without it
 
     path = Path(location)
@@ -163,11 +168,13 @@ def _read_location(location: str | os.PathLike[str]) -> tuple[list[tuple[str, by
         problems: list[Problem] = []
         files: list[tuple[str, bytes]] = []
         manifest = Manifest()
+        where = ("", "")
         for child in sorted(path.iterdir()):
             if child.suffix != ".json":
                 continue
             if child.name == MANIFEST:
                 manifest = _parse_manifest(_display(child), child.read_bytes(), problems)
+                where = (_display(child), "$")
             elif child.stem in COLLECTIONS:
                 files.append((_display(child), child.read_bytes()))
             else:
@@ -175,8 +182,8 @@ def _read_location(location: str | os.PathLike[str]) -> tuple[list[tuple[str, by
                 problems.append(Problem(_display(child), "$", f"not a collection file; expected one of {expected}"))
         if problems:
             raise DataError(problems)
-        return files, manifest
-    return [(_display(path), path.read_bytes())], Manifest()
+        return files, manifest, where
+    return [(_display(path), path.read_bytes())], Manifest(), ("", "")
 
 
 def _display(path: Path) -> str:
@@ -577,22 +584,24 @@ def _problems_from(file: str, path: str, exc: BaseException) -> list[Problem]:
 
 
 def _build(
-    source: tuple[list[tuple[str, bytes]], Manifest],
+    source: _Source,
     *,
     base: Dataset | None = None,
     extra_files: list[tuple[str, bytes]] | None = None,
 ) -> Dataset:
     from nato_ukraine.dataset import Dataset, _gc_paused
 
-    files, manifest = source
+    files, manifest, where = source
     problems: list[Problem] = []
     with _gc_paused():
         raws = [_structure_file(file, data, problems) for file, data in [*files, *(extra_files or [])]]
         if base is None:  # a single dataset file may carry its manifest under a "manifest" key
-            manifest = next((m for raw in raws for m in raw.manifest), manifest)
+            for raw in raws:
+                if raw.manifest:
+                    manifest, where = raw.manifest[0], (raw.file, "$.manifest")
+                    break
         collections, by_id = _validate(raws, base, problems)
-        _check_coverage(manifest, collections, problems)
-        _check_schema_version(manifest, problems)
+        _check_manifest(manifest, where, collections, problems)
         if problems:
             raise DataError(_in_reading_order(problems))
         return Dataset._create(collections, manifest, by_id=by_id)
@@ -602,24 +611,25 @@ def _build(
 SCHEMA_VERSION = 1
 
 
-def _check_schema_version(manifest: Manifest, problems: list[Problem]) -> None:
+def _check_manifest(
+    manifest: Manifest, where: tuple[str, str], collections: dict[str, list[Record]], problems: list[Problem]
+) -> None:
+    """Check what the manifest says against this package and the dataset's sources."""
+    file, path = where
     if not 1 <= manifest.schema_version <= SCHEMA_VERSION:
         message = (
             f"schema version {manifest.schema_version} is not one this version of nato_ukraine reads "
             f"(1 to {SCHEMA_VERSION}); a newer nato-ukraine may read it"
         )
-        problems.append(Problem(MANIFEST, "$.schema_version", message))
-
-
-def _check_coverage(manifest: Manifest, collections: dict[str, list[Record]], problems: list[Problem]) -> None:
+        problems.append(Problem(file, f"{path}.schema_version", message))
     sources = {record.id for record in collections["sources"]}
     for i, coverage in enumerate(manifest.coverage):
-        path = f"$.coverage[{i}]"
+        at = f"{path}.coverage[{i}]"
         if coverage.collection not in COLLECTIONS:
-            problems.append(Problem(MANIFEST, f"{path}.collection", f"unknown collection {coverage.collection!r}"))
+            problems.append(Problem(file, f"{at}.collection", f"unknown collection {coverage.collection!r}"))
         for j, source in enumerate(coverage.sources):
             if source not in sources:
-                problems.append(Problem(MANIFEST, f"{path}.sources[{j}]", f"refers to {source!r}, which no source has"))
+                problems.append(Problem(file, f"{at}.sources[{j}]", f"refers to {source!r}, which no source has"))
 
 
 _PATH = r"\$\.([^.\[]+)(?:\[(\d+)\])?"  # a problem's collection and record index
