@@ -192,3 +192,62 @@ def test_model_round_trips(cls: type, data: st.DataObject) -> None:
 
     assert value == converter.structure(unstructured, cls)
     assert value == converter.structure(json.loads(text), cls)
+
+
+# The collections' date queries answer from bisected indexes; they must agree with Period, record by record.
+
+SOURCE = {"id": "notes", "name": "Notes", "title": "Notes", "kind": "other"}
+CITE = [{"source": "notes", "quote": "q"}]
+
+
+@st.composite
+def dated_records(draw: st.DrawFn) -> dict[str, Any]:
+    """A small dataset of events (some of several days) and programmes (some open-ended)."""
+    events, programmes = [], []
+    for i in range(draw(st.integers(0, 12))):
+        date = draw(partial_dates(min_year=2014, max_year=2017))
+        end = draw(st.none() | partial_dates(min_year=2014, max_year=2018))
+        record = {"id": f"e{i}", "name": "E", "kind": "meeting", "date": str(date), "citations": CITE}
+        if end is not None and end.latest >= date.earliest:
+            record["end"] = str(end)
+        events.append(record)
+    for i in range(draw(st.integers(0, 8))):
+        period = draw(periods(min_year=2012, max_year=2019))
+        plain = {key: str(value) for key, value in (("start", period.start), ("end", period.end)) if value}
+        programmes.append({"id": f"p{i}", "name": "P", "kind": "programme", "period": plain, "citations": CITE})
+    return {"sources": [SOURCE], "events": events, "programmes": programmes}
+
+
+@pytest.fixture(scope="module")
+def dataset_file(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return tmp_path_factory.mktemp("indexed") / "data.json"
+
+
+@given(document=dated_records(), when=partial_dates(min_year=2013, max_year=2018), definitely=st.booleans())
+def test_date_queries_agree_with_period(
+    dataset_file: Any, document: dict[str, Any], when: nu.PartialDate, definitely: bool
+) -> None:
+    """on(), active_on() and between() return exactly the records Period's certainty admits, in order."""
+    dataset_file.write_text(json.dumps(document), encoding="utf-8")
+    ds = nu.load(dataset_file)
+    wanted = nu.Certainty.DEFINITELY if definitely else nu.Certainty.POSSIBLY
+
+    def admitted(collection: nu.Collection[Any], span_of: Any) -> list[str]:
+        return [r.id for r in collection if at_least(span_of(r).overlaps(when), wanted)]
+
+    def event_span(event: nu.Event) -> nu.Period:
+        return nu.Period(event.date, event.end or event.date)
+
+    assert admitted(ds.events, event_span) == ds.events.on(when, definitely=definitely).ids()
+    assert admitted(ds.programmes, lambda p: p.period) == ds.programmes.active_on(when, definitely=definitely).ids()
+    # between(when, when): with definitely, every day of the event lies within `when`.
+    expected = [
+        e.id
+        for e in ds.events
+        if (
+            when.earliest <= e.date.earliest and (e.end or e.date).latest <= when.latest
+            if definitely
+            else event_span(e).overlaps(when)
+        )
+    ]
+    assert expected == ds.events.between(when, when, definitely=definitely).ids()
