@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -237,28 +238,23 @@ class TestProblems:
         assert (True, ("f.json",)) == (isinstance(error, ValueError), error.files)
 
 
+def imported_after(statements: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules starting with one of ``prefixes`` that a fresh interpreter has after ``statements``."""
+    code = f"import sys\n{statements}\nprint(sorted(m for m in sys.modules if m.startswith({prefixes!r})))\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    found: list[str] = ast.literal_eval(result.stdout)
+    return found
+
+
 def test_import_reads_no_data_and_loads_no_heavy_modules() -> None:
     """`import nato_ukraine` imports none of its own modules, nor attrs, cattrs, dateutil or json."""
-    code = (
-        "import sys\n"
-        "import nato_ukraine\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('nato_ukraine.', 'attr', 'cattrs', 'dateutil', 'json',"
-        " 'importlib.resources', 'importlib_resources'))))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "[]\n" == result.stdout
+    heavy = ("nato_ukraine.", "attr", "cattrs", "dateutil", "json", "importlib.resources", "importlib_resources")
+    assert [] == imported_after("import nato_ukraine", heavy)
 
 
 def test_loading_well_formed_data_needs_neither_cattrs_nor_dateutil() -> None:
     """nu.load() of the bundled data reads it without importing cattrs or python-dateutil."""
-    code = (
-        "import sys\n"
-        "import nato_ukraine as nu\n"
-        "nu.load()\n"
-        "print([m for m in ('cattrs', 'dateutil') if m in sys.modules])\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "[]\n" == result.stdout
+    assert [] == imported_after("import nato_ukraine as nu\nnu.load()", ("cattrs", "dateutil"))
 
 
 def test_every_public_name_is_served() -> None:

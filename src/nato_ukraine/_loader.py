@@ -46,8 +46,6 @@ from nato_ukraine.models import COLLECTIONS as MODEL_COLLECTIONS
 from nato_ukraine.models import Agreement, Body, Event, Manifest, Operation, Person, Programme, Record, Source
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     import cattrs
 
     from nato_ukraine.dataset import Dataset
@@ -64,7 +62,6 @@ COLLECTIONS: Mapping[str, type[Record]] = {
 MANIFEST = "manifest.json"
 MAX_QUOTE = 300
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # compiled on first use (re caches it), not on import
-_DATASET = "<dataset>"
 
 
 class _Raw:
@@ -173,21 +170,17 @@ def _read_location(location: str | os.PathLike[str]) -> _Source:
             if child.suffix != ".json":
                 continue
             if child.name == MANIFEST:
-                manifest = _parse_manifest(_display(child), child.read_bytes(), problems)
-                where = (_display(child), "$")
+                manifest = _parse_manifest(str(child), child.read_bytes(), problems)
+                where = (str(child), "$")
             elif child.stem in COLLECTIONS:
-                files.append((_display(child), child.read_bytes()))
+                files.append((str(child), child.read_bytes()))
             else:
                 expected = ", ".join(f"{name}.json" for name in COLLECTIONS)
-                problems.append(Problem(_display(child), "$", f"not a collection file; expected one of {expected}"))
+                problems.append(Problem(str(child), "$", f"not a collection file; expected one of {expected}"))
         if problems:
             raise DataError(problems)
         return files, manifest, where
-    return [(_display(path), path.read_bytes())], Manifest(), ("", "")
-
-
-def _display(path: Path) -> str:
-    return str(path)
+    return [(str(path), path.read_bytes())], Manifest(), ("", "")
 
 
 def _parse_manifest(file: str, data: bytes, problems: list[Problem]) -> Manifest:

@@ -126,18 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         handler: Callable[[argparse.Namespace, TextIO], int] = _COMMANDS[args.command]
         return handler(args, out)
-    except _UsageError as exc:
+    except (_UsageError, FileNotFoundError) as exc:  # what was asked for cannot be: usage
         print(f"nato-ukraine: error: {exc}", file=sys.stderr)
         return 2
-    except DataError as exc:
+    except NatoUkraineError as exc:  # bad data, an unknown or ambiguous name
         print(f"nato-ukraine: {exc}", file=sys.stderr)
         return 1
-    except NatoUkraineError as exc:
-        print(f"nato-ukraine: {exc}", file=sys.stderr)
-        return 1
-    except FileNotFoundError as exc:
-        print(f"nato-ukraine: error: {exc}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # the reader went away (| head); nothing left to say
         sys.stderr.close()
         return 0
