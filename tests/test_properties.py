@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import nato_ukraine as nu
+from nato_ukraine import _loader
 from strategies import RECORDS, partial_dates, periods
 
 # Two periods and a date that share centuries meet often enough for the laws to bite.
@@ -192,6 +195,32 @@ def test_model_round_trips(cls: type, data: st.DataObject) -> None:
 
     assert value == converter.structure(unstructured, cls)
     assert value == converter.structure(json.loads(text), cls)
+
+
+@pytest.mark.parametrize("cls", list(RECORDS), ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_loader_reads_records_as_the_classes_make_them(cls: type, data: st.DataObject) -> None:
+    """The loader's compiled structurer makes what the class makes: a record of exactly that class, equal, with the
+    same hash, and frozen (it fills the slots of a mutable twin, then gives the record its class)."""
+    value = data.draw(RECORDS[cls])
+    plain = json.loads(json.dumps(converter.unstructure(value), ensure_ascii=False))
+
+    structure = _loader._structurer(cls)
+    assert structure is not None
+    read = structure(plain)
+
+    assert cls is type(read)
+    assert value == read
+    assert hash(value) == hash(read)
+    assert attrs.asdict(value) == attrs.asdict(read)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        read.name = "changed"
+
+
+@given(st.lists(st.text(alphabet="az09-\n_A", max_size=6), max_size=5))
+def test_all_slugs_agrees_with_the_slug_pattern(ids: list[str]) -> None:
+    """The joined-text check of ids says what matching each against the slug pattern says."""
+    assert all(re.fullmatch(_loader._SLUG, i) for i in ids) == _loader._all_slugs(ids)
 
 
 # The collections' date queries answer from bisected indexes; they must agree with Period, record by record.

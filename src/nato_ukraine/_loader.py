@@ -479,6 +479,14 @@ def _structurer(cls: type) -> Callable[[Any], Any] | None:
     except (_Unsupported, NameError, TypeError):
         _structurers[cls] = None
         return None
+    structure = _compile_structurer(cls, readers, hints) if _twin(cls) is not None else _kwargs_structurer(cls, readers)
+    _structurers[cls] = structure
+    return structure
+
+
+def _kwargs_structurer(cls: type, readers: dict[str, Callable[[Any], Any]]) -> Callable[[Any], Any]:
+    """A structurer that calls the class: for classes whose ``__init__`` does more than store
+    its arguments (converters, validators, ``__attrs_post_init__``), such as Period."""
 
     def structure(value: Any) -> Any:
         # Anything but an object has no .items(), an unknown key fails the lookup, a missing
@@ -489,8 +497,162 @@ def _structurer(cls: type) -> Callable[[Any], Any] | None:
             kwargs[key] = readers[key](item)
         return cls(**kwargs)
 
-    _structurers[cls] = structure
     return structure
+
+
+_twins: dict[type, type | None] = {}
+
+
+def _twin(cls: type) -> type | None:
+    """A mutable twin of a frozen, slotted attrs class whose ``__init__`` only stores its arguments.
+
+    Setting the slots of a frozen instance costs a call of ``object.__setattr__`` each, which
+    for an event of seventeen fields is more than ``json.loads`` spends reading it. The twin is
+    a subclass that adds nothing (no slot, no field) but lets its attributes be set: a record is
+    made as a twin, its slots set by plain assignment, and then given its true class, which
+    CPython allows between classes of the same layout. What comes out is exactly what
+    ``cls(...)`` makes: an instance of ``cls``, frozen, every field set.
+
+    None for a class this does not fit (the fast structurer then calls the class).
+    """
+    try:
+        return _twins[cls]
+    except KeyError:
+        pass
+    fields = attrs.fields(cls)
+    fits = (
+        "__slots__" in vars(cls)
+        and not any(hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__"))
+        and all(f.validator is None and f.converter is None and f.init for f in fields)
+        and not any(isinstance(f.default, attrs.Factory) and f.default.takes_self for f in fields)  # type: ignore[arg-type]
+        and _slots(cls) == {f.name for f in fields}
+    )
+    twin = None
+    if fits:
+        namespace = {
+            "__slots__": (),
+            "__init__": object.__init__,  # made empty; its slots are then set one by one
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+        }
+        twin = type(f"_Mutable{cls.__name__}", (cls,), namespace)
+    _twins[cls] = twin
+    return twin
+
+
+def _slots(cls: type) -> set[str]:
+    """The data slots of a class and its bases (not ``__weakref__`` nor ``__dict__``)."""
+    names: set[str] = set()
+    for klass in cls.__mro__:
+        slots = vars(klass).get("__slots__", ())
+        names.update((slots,) if isinstance(slots, str) else slots)
+    return names - {"__weakref__", "__dict__"}
+
+
+def _compile_structurer(
+    cls: type, readers: dict[str, Callable[[Any], Any]], hints: dict[str, Any]
+) -> Callable[[Any], Any]:
+    """A structurer written for ``cls``, as attrs and cattrs write their methods: its source is
+    made from the class's fields alone (never from data), once, then compiled. It reads a
+    record into a twin (:func:`_twin`), a line or two per field, and then gives it its class.
+
+    A key the class has not, a missing required one, a value of the wrong type: each raises,
+    and the caller hands the record to cattrs, which says what is wrong.
+    """
+    fields = attrs.fields(cls)
+    namespace: dict[str, Any] = {
+        "_twin": _twin(cls),
+        "_cls": cls,
+        "_reject": _reject,
+        "_intern": sys.intern,
+        "_dates": _dates,
+    }
+    read: dict[str, str] = {}  # for each field, the expression that reads it from `x`
+    default: dict[str, str | None] = {}  # each field's default; None if it is required
+    for field in fields:
+        name = field.name
+        if not name.isidentifier():  # attrs allows no other; the source is made of these names
+            raise _Unsupported(cls)
+        try:
+            read[name] = _expression(hints[name], name in _SHARED_FIELDS, namespace, "x")
+        except _Unsupported:
+            read[name] = f"{_bind(namespace, readers[name])}(x)"
+        if field.default is attrs.NOTHING:
+            default[name] = None
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            default[name] = f"{_bind(namespace, field.default.factory)}()"
+        else:
+            default[name] = _bind(namespace, field.default)
+
+    # Every key read is one of the class's fields; so the record has no other key if it has as
+    # many keys as were read (counted as they are, which costs less than comparing key sets).
+    required = sum(made is None for made in default.values())
+    lines = ["def structure(value):", "    record = _twin()", f"    keys = {required}"]
+    for name, made in default.items():
+        if made is None:
+            lines += [f"    x = value[{name!r}]", f"    record.{name} = {read[name]}"]
+        else:
+            lines += [
+                f"    if {name!r} in value:",
+                f"        x = value[{name!r}]",
+                f"        record.{name} = {read[name]}",
+                "        keys += 1",
+                "    else:",
+                f"        record.{name} = {made}",
+            ]
+    lines += [
+        "    if len(value) != keys or type(value) is not dict:",  # a key too many, or not an object
+        "        _reject(value)",
+        "    record.__class__ = _cls",
+        "    return record",
+    ]
+    exec(compile("\n".join(lines), f"<nato_ukraine structure {cls.__qualname__}>", "exec"), namespace)
+    structure: Callable[[Any], Any] = namespace["structure"]
+    return structure
+
+
+def _bind(namespace: dict[str, Any], value: object) -> str:
+    """A new name in ``namespace`` for ``value``."""
+    name = f"_v{len(namespace)}"
+    namespace[name] = value
+    return name
+
+
+def _expression(type_: Any, shared: bool, namespace: dict[str, Any], x: str) -> str:
+    """The source of an expression that reads the JSON value in variable ``x`` as ``type_``, or
+    raises.
+
+    Each does what the reader of :func:`_reader` does, written out so that no call is spent
+    where an operator does the job (a dict lookup for a date or an enum member, ``type(x) is
+    str`` for a string: CPython runs both without a call).
+    """
+    origin, args = get_origin(type_), get_args(type_)
+    if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        inner = args[0] if args[1] is type(None) else args[1]
+        return f"None if {x} is None else ({_expression(inner, shared, namespace, x)})"
+    if type_ is str:
+        return f"_intern({x})" if shared else f"{x} if type({x}) is str else _reject({x})"
+    if type_ is int:
+        return f"{x} if type({x}) is int else _reject({x})"  # not a bool, not a float: cattrs decides
+    if type_ is PartialDate:
+        return f"_dates[{x}]"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = args[0]
+        if item is str:
+            read = "_intern" if shared else _bind(namespace, _read_str)
+        elif isinstance(item, type) and attrs.has(item) and _structurer(item) is not None:
+            read = _bind(namespace, _structurer(item))
+        else:
+            read = _bind(namespace, _reader(item, shared))
+        return f"tuple(map({read}, {x})) if type({x}) is list else _reject({x})"  # (a string is no list)
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return f"{_bind(namespace, {member.value: member for member in type_})}[{x}]"
+    if isinstance(type_, type) and attrs.has(type_):
+        structure = _structurer(type_)
+        if structure is None:
+            raise _Unsupported(type_)
+        return f"{_bind(namespace, structure)}({x})"
+    raise _Unsupported(type_)
 
 
 def _structure_one(file: str, path: str, value: object, cls: type[Any]) -> tuple[Any, list[Problem]]:
@@ -717,7 +879,7 @@ def _validate(
     for raw in raws:
         for name, records, indexes in raw.collections:
             ids = list(map(_record_id, records))
-            if not all(map(slug.fullmatch, ids)):
+            if not _all_slugs(ids):
                 for record_id, index in zip(ids, indexes, strict=True):
                     if not slug.fullmatch(record_id):
                         message = f"{record_id!r} is not a slug (lower-case words joined by '-')"
@@ -757,6 +919,32 @@ def _validate(
 
 
 _record_id = attrgetter("id")
+_SLUG_CHARACTERS = b"abcdefghijklmnopqrstuvwxyz0123456789-"
+_HYPHEN = ord("-")
+_NEWLINE_TO_HYPHEN = bytes(_HYPHEN if byte == ord("\n") else byte for byte in range(256))
+
+
+def _all_slugs(ids: list[str]) -> bool:
+    """Whether every id is a slug: lower-case letters and digits, in words joined by single '-'.
+
+    Asked of all the ids joined by newlines, in a few passes of C over the text: a regular
+    expression matched id by id costs more than all the rest of the validation. (A slug is
+    what ``_SLUG`` matches; the tests hold the two to agreeing.)
+    """
+    if not ids:
+        return True
+    if not all(ids):  # an empty id
+        return False
+    text = "\n".join(ids)
+    if not text.isascii():
+        return False
+    data = text.encode("ascii")
+    if data.translate(None, _SLUG_CHARACTERS + b"\n") or data.count(b"\n") != len(ids) - 1:
+        return False  # a character no slug has, or a newline within an id
+    # With each newline made a hyphen, "--" is there if an id has two hyphens in a row, or
+    # starts or ends with one; one at either end of the text is the last such case.
+    hyphens = data.translate(_NEWLINE_TO_HYPHEN)
+    return b"--" not in hyphens and hyphens[0] != _HYPHEN and hyphens[-1] != _HYPHEN
 
 
 class _IdSets:
@@ -791,10 +979,8 @@ def _all_well(cls: type[Record], records: list[Record], ids: _IdSets) -> bool:
         return False
     for field, target, many in _REFERENCES[cls]:
         values = map(attrgetter(field), records)
-        if many:
-            if not all(map(ids.of[target].issuperset, values)):
-                return False
-        elif not ids.of[target].issuperset(values):
+        # (Empty lists of references, the most, are left out before they are chained.)
+        if not ids.of[target].issuperset(chain.from_iterable(filter(None, values)) if many else values):
             return False
     if cls is not Source:
         citations = list(map(_citations, records))
