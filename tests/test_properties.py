@@ -223,6 +223,29 @@ def test_all_slugs_agrees_with_the_slug_pattern(ids: list[str]) -> None:
     assert all(re.fullmatch(_loader._SLUG, i) for i in ids) == _loader._all_slugs(ids)
 
 
+#: Few dates, so that events often share one, at each precision.
+FEW_DATES = st.sampled_from([nu.PartialDate(*parts) for parts in ((2014,), (2014, 3), (2014, 3, 1), (2015,))])
+
+
+@given(st.lists(st.tuples(FEW_DATES, st.none() | FEW_DATES, st.sampled_from("abcdef")), max_size=12))
+def test_events_are_ordered_by_date_then_end_then_id(parts: list[Any]) -> None:
+    """A collection holds events in the order they happened: by date, those without an end before those with one,
+    then by end, then by id; each date as it orders (a year before its months, a month before its days)."""
+    cite = (nu.Citation(source="s", quote="q"),)
+    events = [
+        nu.Event(id=f"{name}-{i}", name="E", kind=nu.EventKind.MEETING, date=date, end=end, citations=cite)
+        for i, (date, end, name) in enumerate(parts)
+    ]
+
+    def key(event: nu.Event) -> tuple[Any, ...]:
+        def parts_of(date: nu.PartialDate) -> tuple[int, int, int]:
+            return date.year, date.month or 0, date.day or 0
+
+        return parts_of(event.date), event.end is not None, event.end and parts_of(event.end), event.id
+
+    assert sorted(events, key=key) == list(nu.Collection("events", events))
+
+
 # The collections' date queries answer from bisected indexes; they must agree with Period, record by record.
 
 SOURCE = {"id": "notes", "name": "Notes", "title": "Notes", "kind": "other"}
