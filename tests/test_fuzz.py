@@ -110,6 +110,14 @@ def mutated_files(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
     return draw(mutated(merged, ids + bundled)), True
 
 
+@pytest.fixture(autouse=True, params=["compiled", "calling the class"])
+def structurer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test twice: with the loader's structurers compiled for every list however short, and never compiled."""
+    from nato_ukraine import _loader
+
+    monkeypatch.setattr(_loader, "COMPILE_FROM", 0 if request.param == "compiled" else 10**9)
+
+
 @pytest.fixture(scope="module")
 def fuzz_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The one file each example is written to."""

@@ -197,15 +197,16 @@ def test_model_round_trips(cls: type, data: st.DataObject) -> None:
     assert value == converter.structure(json.loads(text), cls)
 
 
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "calling the class"])
 @pytest.mark.parametrize("cls", list(RECORDS), ids=lambda cls: cls.__name__)
 @given(data=st.data())
-def test_loader_reads_records_as_the_classes_make_them(cls: type, data: st.DataObject) -> None:
-    """The loader's compiled structurer makes what the class makes: a record of exactly that class, equal, with the
-    same hash, and frozen (it fills the slots of a mutable twin, then gives the record its class)."""
+def test_loader_reads_records_as_the_classes_make_them(cls: type, compiled: bool, data: st.DataObject) -> None:
+    """The loader's structurers make what the class makes: a record of exactly that class, equal, with the same hash,
+    and frozen (the compiled one fills the slots of a mutable twin, then gives the record its class)."""
     value = data.draw(RECORDS[cls])
     plain = json.loads(json.dumps(converter.unstructure(value), ensure_ascii=False))
 
-    structure = _loader._structurer(cls)
+    structure = _loader._structurer(cls, compiled=compiled)
     assert structure is not None
     read = structure(plain)
 

@@ -407,14 +407,14 @@ _SHARED_FIELDS = frozenset(
 )
 
 
-def _reader(type_: Any, shared: bool) -> Callable[[Any], Any]:
+def _reader(type_: Any, shared: bool, compiled: bool = False) -> Callable[[Any], Any]:
     """A function that reads a JSON value as ``type_``, or raises."""
     origin, args = get_origin(type_), get_args(type_)
     if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
         inner = args[0] if args[1] is type(None) else args[1]
         if inner is str:
             return _read_optional_shared_str if shared else _read_optional_str
-        return _optional(_reader(inner, shared))
+        return _optional(_reader(inner, shared, compiled))
     if type_ is str:
         return _read_shared_str if shared else _read_str
     if type_ is int:
@@ -424,11 +424,11 @@ def _reader(type_: Any, shared: bool) -> Callable[[Any], Any]:
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         if args[0] is str:
             return _read_shared_strs if shared else _read_strs
-        return _many(_reader(args[0], shared))
+        return _many(_reader(args[0], shared, compiled))
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return {member.value: member for member in type_}.__getitem__
     if isinstance(type_, type) and attrs.has(type_):
-        structure = _structurer(type_)
+        structure = _structurer(type_, compiled=compiled)
         if structure is None:
             raise _Unsupported(type_)
         return structure
@@ -464,23 +464,36 @@ def _field_types(cls: type) -> dict[str, Any]:
         return get_type_hints(cls)
 
 
-_structurers: dict[type, Callable[[Any], Any] | None] = {}
+_structurers: dict[tuple[type, bool], Callable[[Any], Any] | None] = {}
+
+#: The fewest records of a class in one list for which its structurer is compiled: compiling
+#: costs about half a millisecond a class, which a few hundred records repay. (The bundled
+#: data, a few hundred records in all, is read without.)
+COMPILE_FROM = 500
 
 
-def _structurer(cls: type) -> Callable[[Any], Any] | None:
-    """The fast structurer of an attrs class (made on first use), or None if it has none."""
+def _structurer(cls: type, *, compiled: bool = True) -> Callable[[Any], Any] | None:
+    """The fast structurer of an attrs class (made on first use), or None if it has none.
+
+    Compiled (:func:`_compile_structurer`) for the many records of a large list, where the
+    class allows; otherwise one that calls the class, ready at once.
+    """
     try:
-        return _structurers[cls]
+        return _structurers[cls, compiled]
     except KeyError:
         pass
     try:
         hints = _field_types(cls)
-        readers = {field.name: _reader(hints[field.name], field.name in _SHARED_FIELDS) for field in attrs.fields(cls)}
+        fields = attrs.fields(cls)
+        readers = {field.name: _reader(hints[field.name], field.name in _SHARED_FIELDS, compiled) for field in fields}
     except (_Unsupported, NameError, TypeError):
-        _structurers[cls] = None
+        _structurers[cls, compiled] = None
         return None
-    structure = _compile_structurer(cls, readers, hints) if _twin(cls) is not None else _kwargs_structurer(cls, readers)
-    _structurers[cls] = structure
+    if compiled and _twin(cls) is not None:
+        structure = _compile_structurer(cls, readers, hints)
+    else:
+        structure = _kwargs_structurer(cls, readers)
+    _structurers[cls, compiled] = structure
     return structure
 
 
@@ -643,7 +656,7 @@ def _expression(type_: Any, shared: bool, namespace: dict[str, Any], x: str) -> 
         elif isinstance(item, type) and attrs.has(item) and _structurer(item) is not None:
             read = _bind(namespace, _structurer(item))
         else:
-            read = _bind(namespace, _reader(item, shared))
+            read = _bind(namespace, _reader(item, shared, compiled=True))
         return f"tuple(map({read}, {x})) if type({x}) is list else _reject({x})"  # (a string is no list)
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return f"{_bind(namespace, {member.value: member for member in type_})}[{x}]"
@@ -657,7 +670,7 @@ def _expression(type_: Any, shared: bool, namespace: dict[str, Any], x: str) -> 
 
 def _structure_one(file: str, path: str, value: object, cls: type[Any]) -> tuple[Any, list[Problem]]:
     """One value as ``cls``: fast if it can, else by cattrs, with every problem it finds."""
-    structure = _structurer(cls)
+    structure = _structurer(cls, compiled=False)
     if structure is not None:
         with suppress(Exception):  # cattrs reads it again below, and explains
             return structure(value), []
@@ -690,7 +703,7 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
         if not isinstance(items, list):
             problems.append(Problem(file, f"$.{name}", "expected a list of records"))
             continue
-        structure = _structurer(cls)
+        structure = _structurer(cls, compiled=len(items) >= COMPILE_FROM)
         records: list[Record] | None = None
         if structure is not None:
             with suppress(Exception):  # some record is not well-formed: read one by one below
