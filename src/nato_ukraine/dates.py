@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from functools import cached_property
 from typing import Union
 
 import attrs
@@ -218,16 +217,6 @@ class PartialDate:
         if self.day is None:
             return Precision.MONTH
         return Precision.DAY
-
-    @cached_property
-    def _rank(self) -> int:
-        """One int that orders partial dates as they order (``1997`` < ``1997-01`` < ``1997-01-01``).
-
-        Worked out once per date object and kept in a slot of its own (attrs gives a slotted
-        class one per cached property), so that ``attrgetter("date._rank")`` sorts events in C.
-        It is not a field: equality, hashing and the JSON form know nothing of it.
-        """
-        return self.year * 10_000 + (self.month or 0) * 100 + (self.day or 0)
 
     @property
     def earliest(self) -> _dt.date:
