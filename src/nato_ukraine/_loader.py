@@ -12,10 +12,11 @@ Loading is all or nothing: every problem in every file is gathered into one
 How a load stays fast (see ``docs/performance.md``):
 
 * Records are structured by plain functions made once per record class from its attrs fields
-  (:func:`_structurer`), not by cattrs. They take well-formed records only; on anything else
-  they give up, and the cattrs converter, with detailed validation, reads that record again to
-  say exactly what is wrong (or, should it accept what the fast path refused, to structure it).
-  Well-formed data never imports cattrs.
+  (:func:`_structurer`), not by cattrs; for long lists, by code compiled from those fields that
+  sets a record's slots without calling the frozen class (:func:`_compile_structurer`). They
+  take well-formed records only; on anything else they give up, and the cattrs converter, with
+  detailed validation, reads that record again to say exactly what is wrong (or, should it
+  accept what the fast path refused, to structure it). Well-formed data never imports cattrs.
 * Equal date strings share one :class:`PartialDate`; ids in references and short labels that
   repeat (locations, locators) are interned, so a repeated string is stored once.
 * The cyclic garbage collector is paused for the whole load: the records form no cycles, and
@@ -653,8 +654,8 @@ def _expression(type_: Any, shared: bool, namespace: dict[str, Any], x: str) -> 
         item = args[0]
         if item is str:
             read = "_intern" if shared else _bind(namespace, _read_str)
-        elif isinstance(item, type) and attrs.has(item) and _structurer(item) is not None:
-            read = _bind(namespace, _structurer(item))
+        elif isinstance(item, type) and attrs.has(item) and (structure := _structurer(item)) is not None:
+            read = _bind(namespace, structure)
         else:
             read = _bind(namespace, _reader(item, shared, compiled=True))
         return f"tuple(map({read}, {x})) if type({x}) is list else _reject({x})"  # (a string is no list)
