@@ -471,7 +471,11 @@ def test_structurers_are_made_from_classes_alone(tmp_path: Path) -> None:
     keys and values neither runs it nor makes new ones."""
     from nato_ukraine import _loader
 
-    before = {cls: _loader._structurer(cls) for cls in _loader.COLLECTIONS.values()}
+    def structurers() -> dict[tuple[type, bool], object]:
+        kinds = [(cls, compiled) for cls in _loader.COLLECTIONS.values() for compiled in (True, False)]
+        return {(cls, compiled): _loader._structurer(cls, compiled=compiled) for cls, compiled in kinds}
+
+    before = structurers()
     marker = tmp_path / "ran"
     code = f"__import__('pathlib').Path({str(marker)!r}).write_text('x')"
     bad = document(event(id="x", name=code, **{code: code}), event(id="y", kind=code))
@@ -483,4 +487,4 @@ def test_structurers_are_made_from_classes_alone(tmp_path: Path) -> None:
 
     assert not marker.exists()
     assert ["$.events[0]", "$.events[1].kind"] == [p.path for p in info.value.problems]
-    assert before == {cls: _loader._structurer(cls) for cls in _loader.COLLECTIONS.values()}
+    assert before == structurers()

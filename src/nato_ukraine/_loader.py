@@ -499,8 +499,9 @@ def _structurer(cls: type, *, compiled: bool = True) -> Callable[[Any], Any] | N
 
 
 def _kwargs_structurer(cls: type, readers: dict[str, Callable[[Any], Any]]) -> Callable[[Any], Any]:
-    """A structurer that calls the class: for classes whose ``__init__`` does more than store
-    its arguments (converters, validators, ``__attrs_post_init__``), such as Period."""
+    """A structurer that calls the class, ready at once: for short lists, and for classes whose
+    ``__init__`` does more than store its arguments (converters, validators,
+    ``__attrs_post_init__``), such as Period."""
 
     def structure(value: Any) -> Any:
         # Anything but an object has no .items(), an unknown key fails the lookup, a missing
