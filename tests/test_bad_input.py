@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import nato_ukraine as nu
@@ -443,7 +444,7 @@ def test_large_file_loads(load: Mode, tmp_path: Path) -> None:
     assert f"Meeting number {count - 1} of the test body" == ds.events[f"event-{count - 1}"].name
 
 
-#: The one use of exec: the loader compiles a structurer per record class, from the class's fields
+#: The one use of exec: the loader compiles a structurer (and an object hook) per record class, from its fields
 #: alone, as attrs and cattrs compile their methods (see test_structurers_are_made_from_classes_alone).
 COMPILED_STRUCTURER = ("_loader.py", "exec(compile(")
 
@@ -466,14 +467,23 @@ def test_no_code_is_executed_from_data() -> None:
     assert {"_loader.py", "converters.py", "dataset.py"} <= {path.name for path in files}
 
 
-def test_structurers_are_made_from_classes_alone(tmp_path: Path) -> None:
-    """The compiled structurers are made once per class, before any data is read: loading data with code in its
-    keys and values neither runs it nor makes new ones."""
+@pytest.mark.parametrize("hook_from", [0, 10**12], ids=["as parsed", "after the parse"])
+def test_structurers_are_made_from_classes_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook_from: int
+) -> None:
+    """The compiled structurers and object hooks are made once per class, before any data is read: loading data with
+    code in its keys and values neither runs it nor makes new ones."""
     from nato_ukraine import _loader
 
-    def structurers() -> dict[tuple[type, bool], object]:
-        kinds = [(cls, compiled) for cls in _loader.COLLECTIONS.values() for compiled in (True, False)]
-        return {(cls, compiled): _loader._structurer(cls, compiled=compiled) for cls, compiled in kinds}
+    monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
+
+    def structurers() -> dict[tuple[type, str], object]:
+        made: dict[tuple[type, str], object] = {}
+        for cls in _loader.COLLECTIONS.values():
+            made[cls, "hook"] = _loader._hook(cls)
+            for compiled in (True, False):
+                made[cls, str(compiled)] = _loader._structurer(cls, compiled=compiled)
+        return made
 
     before = structurers()
     marker = tmp_path / "ran"
@@ -488,3 +498,130 @@ def test_structurers_are_made_from_classes_alone(tmp_path: Path) -> None:
     assert not marker.exists()
     assert ["$.events[0]", "$.events[1].kind"] == [p.path for p in info.value.problems]
     assert before == structurers()
+
+
+# -- Records made as a file is parsed ------------------------------------------------------------
+
+CITATION = {"source": "test-source", "quote": "The test body met."}
+PERSON = {
+    "id": "test-person",
+    "name": "Test Person",
+    "roles": [{"title": "Chair", "body": "test-body", "period": {"start": "2015"}}],
+    "citations": [CITATION],
+}
+
+#: Objects where the object hook could take them for a record of another class: each must be reported
+#: just as when the file is parsed first and its records read after.
+MISPLACED = {
+    "a citation for an event": document(event(), CITATION),
+    "an event for a citation": document(event(citations=[event(id="inner")])),
+    "a role for a citation": document(event(citations=[PERSON["roles"][0]])),
+    "a period for a citation": document(event(citations=[{"start": "2015"}])),
+    "a citation for a date": document(event(date=CITATION)),
+    "an event for a date": document(event(date=event(id="inner"))),
+    "a citation for a role": document(people=[{**PERSON, "roles": [CITATION]}]),
+    "a period for a role": document(people=[{**PERSON, "roles": [{"start": "2015"}]}]),
+    "a role for a period": document(people=[{**PERSON, "roles": [{"title": "Chair", "period": {"title": "x"}}]}]),
+    "a citation and an event mixed": document(event(citations=[CITATION, event(id="inner")])),
+    "a string for a record": document(event(), "test-event-2"),
+    "an object for a list": {"sources": [SOURCE], "bodies": [BODY], "events": event()},
+    "an empty object": document(event(), {}),
+    "a list for a record": document([event()]),
+}
+
+
+def problems_of(path: Path) -> list[tuple[str, str]] | int:
+    """The problems loading ``path`` finds, or how many records it has if there are none."""
+    try:
+        return len(nu.load(path))
+    except nu.DataError as error:
+        return [(problem.path, problem.message) for problem in error.problems]
+
+
+@pytest.mark.parametrize("content", list(MISPLACED.values()), ids=list(MISPLACED))
+def test_records_made_as_parsed_are_refused_as_when_read_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: dict[str, Any]
+) -> None:
+    """An object where a record of another class belongs is refused by the object hook that makes records as a file
+    is parsed (which tells classes apart by a key only one of them has) with the problems of a plain parse."""
+    from nato_ukraine import _loader
+
+    path = write(tmp_path, content)
+    found = {}
+    for hook_from in (0, 10**12):
+        monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
+        found[hook_from] = problems_of(path)
+
+    assert isinstance(found[0], list)
+    assert found[0]
+    assert found[10**12] == found[0]
+
+
+def test_records_made_as_parsed_are_those_read_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of every kind of record, nested ones too, loads alike parsed into records or read after the parse."""
+    from nato_ukraine import _loader
+
+    person = {**PERSON, "roles": [*PERSON["roles"], {"title": "Member"}]}
+    path = write(tmp_path, document(event(), event(id="other", citations=[CITATION, CITATION]), people=[person]))
+    read_structured = _loader._read_structured
+    made: list[str] = []
+
+    def spy(key: str, text: str, at: int) -> Any:
+        found = read_structured(key, text, at)
+        if found is not None:
+            made.append(key)
+        return found
+
+    monkeypatch.setattr(_loader, "_read_structured", spy)
+    loaded = {}
+    for hook_from in (0, 10**12):
+        monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
+        loaded[hook_from] = nu.load(path)
+
+    assert ["sources", "bodies", "events", "people"] == made  # each list made as parsed, once
+    assert 5 == len(loaded[0])
+    assert list(loaded[10**12].records()) == list(loaded[0].records())
+    assert nu.Period(nu.PartialDate(2015)) == loaded[0].people["test-person"].roles[0].period
+
+
+@attrs.frozen
+class Note:
+    text: str | None = None
+
+
+@attrs.frozen
+class Span:
+    start: str | None = None
+
+
+@attrs.frozen
+class Untold:
+    """A record whose nested classes the hook cannot tell apart: neither has a required field."""
+
+    id: str
+    note: Note
+    span: Span
+
+
+@attrs.frozen
+class Told:
+    """A record whose one nested class without a marker is read from any object without one."""
+
+    id: str
+    note: Note
+    cited: tuple[nu.Citation, ...] = ()
+
+
+def test_hook_tells_classes_apart_by_a_key_only_one_has() -> None:
+    """The object hook needs a key for each nested class that no other class of the record has; with two classes
+    that have none (here, two with no required field), there is no hook and the file is read after the parse."""
+    from nato_ukraine import _loader
+
+    assert _loader._structurer(Untold, hooked=True) is not None
+    assert _loader._hook(Untold) is None
+    hook = _loader._hook(Told)
+    assert hook is not None
+    text = '{"id": "m", "note": {}, "cited": [{"source": "s", "quote": "q"}]}'
+    assert Told("m", Note(), (nu.Citation(source="s", quote="q"),)) == json.loads(text, object_hook=hook)
+    with pytest.raises(TypeError):  # a citation where a note belongs
+        json.loads('{"id": "m", "note": {"source": "s", "quote": "q"}}', object_hook=hook)

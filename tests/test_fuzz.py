@@ -110,12 +110,14 @@ def mutated_files(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
     return draw(mutated(merged, ids + bundled)), True
 
 
-@pytest.fixture(autouse=True, params=["compiled", "calling the class"])
+@pytest.fixture(autouse=True, params=["as parsed", "compiled", "calling the class"])
 def structurer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test twice: with the loader's structurers compiled for every list however short, and never compiled."""
+    """Each test three times: with every file's records made as it is parsed (by json's object hook), and read after
+    the parse, by structurers compiled for every list however short, or never compiled."""
     from nato_ukraine import _loader
 
-    monkeypatch.setattr(_loader, "COMPILE_FROM", 0 if request.param == "compiled" else 10**9)
+    monkeypatch.setattr(_loader, "HOOK_FROM", 0 if request.param == "as parsed" else 10**12)
+    monkeypatch.setattr(_loader, "COMPILE_FROM", 10**9 if request.param == "calling the class" else 0)
 
 
 @pytest.fixture(scope="module")

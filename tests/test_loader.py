@@ -257,6 +257,18 @@ def test_loading_well_formed_data_needs_neither_cattrs_nor_dateutil() -> None:
     assert [] == imported_after("import nato_ukraine as nu\nnu.load()", ("cattrs", "dateutil"))
 
 
+def test_loading_the_bundled_data_compiles_nothing() -> None:
+    """The first nu.load() reads the bundled data's few hundred records by structurers ready at once: none is
+    compiled, and no file is big enough to be read by the object hook, whose code is compiled too."""
+    code = (
+        "import nato_ukraine as nu\nfrom nato_ukraine import _loader\nnu.load()\n"
+        "print((sorted({compiled for _, compiled, _ in _loader._structurers}), len(_loader._hooks)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    assert ([False], 0) == ast.literal_eval(result.stdout)
+
+
 def test_every_public_name_is_served() -> None:
     """Each name in __all__ is served on first use, from the module that defines it, and listed by dir()."""
     import nato_ukraine

@@ -197,18 +197,24 @@ def test_model_round_trips(cls: type, data: st.DataObject) -> None:
     assert value == converter.structure(json.loads(text), cls)
 
 
-@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "calling the class"])
+@pytest.mark.parametrize("mode", ["compiled", "calling the class", "as parsed"])
 @pytest.mark.parametrize("cls", list(RECORDS), ids=lambda cls: cls.__name__)
 @given(data=st.data())
-def test_loader_reads_records_as_the_classes_make_them(cls: type, compiled: bool, data: st.DataObject) -> None:
+def test_loader_reads_records_as_the_classes_make_them(cls: type, mode: str, data: st.DataObject) -> None:
     """The loader's structurers make what the class makes: a record of exactly that class, equal, with the same hash,
-    and frozen (the compiled one fills the slots of a mutable twin, then gives the record its class)."""
+    and frozen (the compiled one fills the slots of a mutable twin, then gives the record its class). So does the
+    object hook that makes records as json parses them, nested ones first."""
     value = data.draw(RECORDS[cls])
-    plain = json.loads(json.dumps(converter.unstructure(value), ensure_ascii=False))
+    text = json.dumps(converter.unstructure(value), ensure_ascii=False)
 
-    structure = _loader._structurer(cls, compiled=compiled)
-    assert structure is not None
-    read = structure(plain)
+    if mode == "as parsed":
+        hook = _loader._hook(cls)
+        assert hook is not None
+        read = json.loads(text, object_hook=hook)
+    else:
+        structure = _loader._structurer(cls, compiled=mode == "compiled")
+        assert structure is not None
+        read = structure(json.loads(text))
 
     assert cls is type(read)
     assert value == read
