@@ -1088,10 +1088,15 @@ def _validate(
                     if not slug.fullmatch(record_id):
                         message = f"{record_id!r} is not a slug (lower-case words joined by '-')"
                         problems.append(Problem(raw.file, f"$.{name}[{index}].id", message))
-            fresh = set(ids)
-            if len(fresh) == len(ids) and by_id.keys().isdisjoint(fresh):
+            placed_before = len(by_id)
+            unique = by_id.keys().isdisjoint(ids)  # (no set of the ids is made: the index tells)
+            if unique:
                 by_id.update(zip(ids, records, strict=True))
-            else:  # an id used twice: keep the first, report the others
+                if len(by_id) < placed_before + len(ids):  # an id twice in this list: undo, go one by one
+                    unique = False
+                    for record_id in ids:
+                        by_id.pop(record_id, None)
+            if not unique:  # an id used twice: keep the first, report the others
                 kept: list[Record] = []
                 kept_indexes: list[int] = []
                 for record, index in zip(records, indexes, strict=True):
