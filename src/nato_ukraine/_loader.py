@@ -17,6 +17,9 @@ How a load stays fast (see ``docs/performance.md``):
   take well-formed records only; on anything else they give up, and the cattrs converter, with
   detailed validation, reads that record again to say exactly what is wrong (or, should it
   accept what the fast path refused, to structure it). Well-formed data never imports cattrs.
+* In a large file, each collection's records are made as json parses them, by an object hook
+  (:func:`_hook`) that turns each JSON object into a record while it is hot in the cache;
+  anything it refuses has its list parsed again as plain JSON and read as above.
 * Equal date strings share one :class:`PartialDate`; ids in references and short labels that
   repeat (locations, locators) are interned, so a repeated string is stored once.
 * The cyclic garbage collector is paused for the whole load: the records form no cycles, and
