@@ -512,11 +512,7 @@ def _structurer(cls: type, *, compiled: bool = True, hooked: bool = False) -> Ca
     except KeyError:
         pass
     try:
-        hints = _field_types(cls)
-        fields = attrs.fields(cls)
-        readers = {
-            field.name: _reader(hints[field.name], field.name in _SHARED_FIELDS, compiled, hooked) for field in fields
-        }
+        hints, readers = _readers(cls, compiled, hooked)
     except (_Unsupported, NameError, TypeError):
         _structurers[cls, compiled, hooked] = None
         return None
@@ -526,6 +522,13 @@ def _structurer(cls: type, *, compiled: bool = True, hooked: bool = False) -> Ca
         structure = _kwargs_structurer(cls, readers)
     _structurers[cls, compiled, hooked] = structure
     return structure
+
+
+def _readers(cls: type, compiled: bool, hooked: bool) -> tuple[dict[str, Any], dict[str, Callable[[Any], Any]]]:
+    """The type of each field of ``cls`` and the reader of each (:func:`_reader`), by name."""
+    hints = _field_types(cls)
+    readers = {f.name: _reader(hints[f.name], f.name in _SHARED_FIELDS, compiled, hooked) for f in attrs.fields(cls)}
+    return hints, readers
 
 
 def _kwargs_structurer(cls: type, readers: dict[str, Callable[[Any], Any]]) -> Callable[[Any], Any]:
@@ -732,9 +735,7 @@ def _make_hook(cls: type) -> Callable[[dict[str, Any]], Any] | None:
     if not dispatch:
         return structurers[default]
     if _twin(default) is not None:  # the tests go first in the default class's own code
-        hints = _field_types(default)
-        fields = attrs.fields(default)
-        readers = {f.name: _reader(hints[f.name], f.name in _SHARED_FIELDS, True, True) for f in fields}
+        hints, readers = _readers(default, compiled=True, hooked=True)
         return _compile_structurer(default, readers, hints, hooked=True, dispatch=dispatch)
     namespace: dict[str, Any] = {}
     lines = ["def structure(value):", *_dispatch_lines(dispatch, namespace)]
