@@ -130,12 +130,17 @@ def events(draw: st.DrawFn) -> nu.Event:
 
 @st.composite
 def agreements(draw: st.DrawFn) -> nu.Agreement:
+    """An agreement whose ratification and entry into force are never certainly before its signing."""
+    signed = draw(st.none() | partial_dates())
+    later = {}
+    for field in ("ratified", "in_force"):
+        date = draw(st.none() | partial_dates(min_year=1 if signed is None else signed.year))
+        later[field] = None if signed is not None and date is not None and date.latest < signed.earliest else date
     return nu.Agreement(
         **draw(cited()),
         kind=draw(st.sampled_from(nu.AgreementKind)),
-        signed=draw(st.none() | partial_dates()),
-        ratified=draw(st.none() | partial_dates()),
-        in_force=draw(st.none() | partial_dates()),
+        signed=signed,
+        **later,
         parties=draw(id_tuples),
     )
 

@@ -557,6 +557,65 @@ def test_records_made_as_parsed_are_refused_as_when_read_after(
     assert found[10**12] == found[0]
 
 
+AGREEMENT = {"id": "test-agreement", "name": "Test charter", "kind": "charter", "citations": [CITATION]}
+
+#: Records that break a rule of their class which validation checks record by record, or refer to what is not
+#: there: the object hook holds each record to the first kind and gathers the references for the second.
+BROKEN = {
+    "a blank name": document(event(name=" \n")),
+    "a blank source name": {**document(event()), "sources": [{**SOURCE, "name": ""}]},
+    "no citation": document(event(citations=[])),
+    "a blank quote": document(event(citations=[{**CITATION, "quote": "  "}])),
+    "a quote too long": document(event(citations=[{**CITATION, "quote": "x" * 301}])),
+    "an end before the date": document(event(end="2017-06-08")),
+    "a ratification before the signing": document(
+        event(), agreements=[{**AGREEMENT, "signed": "2017", "ratified": "2016-12"}]
+    ),
+    "a citation of no source": document(event(citations=[{**CITATION, "source": "no-source"}])),
+    "a reference to no body": document(event(bodies=["test-body", "no-body"])),
+    "a reference to a body as a person": document(event(chair="test-body")),
+    "a role in no body": document(people=[{**PERSON, "roles": [{"title": "Chair", "body": "no-body"}]}]),
+    "a party that is an event": document(event(), agreements=[{**AGREEMENT, "parties": ["test-event"]}]),
+    "a body with no parent": {**document(event()), "bodies": [{**BODY, "parent": "no-body"}]},
+}
+
+
+@pytest.mark.parametrize("content", list(BROKEN.values()), ids=list(BROKEN))
+def test_records_made_as_parsed_are_checked_as_when_read_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: dict[str, Any]
+) -> None:
+    """A record that breaks a rule, or refers to what is not there, is reported alike whether the file's records
+    were made as it was parsed (held to their rules as they are made, their references gathered) or read after."""
+    from nato_ukraine import _loader
+
+    path = write(tmp_path, content)
+    found = {}
+    for hook_from in (0, 10**12):
+        monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
+        found[hook_from] = problems_of(path)
+
+    assert isinstance(found[0], list)
+    assert 1 == len(found[0])
+    assert found[10**12] == found[0]
+
+
+def test_records_made_as_parsed_are_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records made as their file is parsed have been held to their rules: validation checks only what they refer
+    to, and goes over the records again only to explain a reference that points nowhere."""
+    from nato_ukraine import _loader
+
+    def all_well(*args: Any) -> bool:
+        raise AssertionError("records made as parsed were checked again")
+
+    monkeypatch.setattr(_loader, "_all_well", all_well)
+    monkeypatch.setattr(_loader, "HOOK_FROM", 0)
+    good = write(tmp_path, document(event(), people=[PERSON]), "good.json")
+    bad = write(tmp_path, document(event(bodies=["no-body"])), "bad.json")
+
+    assert 4 == len(nu.load(good))
+    assert [("$.events[0].bodies[0]", "refers to 'no-body', which no body has as its id")] == problems_of(bad)
+
+
 def test_records_made_as_parsed_are_those_read_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file of every kind of record, nested ones too, loads alike parsed into records or read after the parse."""
     from nato_ukraine import _loader

@@ -36,7 +36,7 @@ import re
 import sys
 import threading
 import types
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from itertools import chain, compress
 from operator import attrgetter
@@ -47,7 +47,19 @@ import attrs
 from nato_ukraine.dates import PartialDate
 from nato_ukraine.exceptions import DataError, Problem
 from nato_ukraine.models import COLLECTIONS as MODEL_COLLECTIONS
-from nato_ukraine.models import Agreement, Body, Event, Manifest, Operation, Person, Programme, Record, Source
+from nato_ukraine.models import (
+    Agreement,
+    Body,
+    Citation,
+    Event,
+    Manifest,
+    Operation,
+    Person,
+    Programme,
+    Record,
+    Role,
+    Source,
+)
 
 if TYPE_CHECKING:
     import cattrs
@@ -68,18 +80,24 @@ MAX_QUOTE = 300
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # compiled on first use (re caches it), not on import
 
 
+#: The ids that records made as their list was parsed refer to, by the collection they point into.
+_References = Mapping[str, Iterable[str]]
+
+
 class _Raw:
     """One file's records, structured, with where each came from.
 
     ``collections`` holds, for each collection key of the file in order, the records that could
-    be structured and the index in the file's list of each (a ``range`` when none failed).
+    be structured, the index in the file's list of each (a ``range`` when none failed) and, if
+    they were made as the list was parsed, every id they refer to, by collection (they are then
+    known to keep each rule of their class but what their references point to).
     """
 
     __slots__ = ("collections", "file", "manifest", "unreadable")
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.collections: list[tuple[str, list[Record], Sequence[int]]] = []
+        self.collections: list[tuple[str, list[Record], Sequence[int], _References | None]] = []
         self.manifest: list[Manifest] = []  # a file's own "manifest" key, if any
         # The ids of records that could not be read: their problems are reported, so references
         # to them are not reported again as dangling.
@@ -511,15 +529,15 @@ def _structurer(cls: type, *, compiled: bool = True, hooked: bool = False) -> Ca
         return _structurers[cls, compiled, hooked]
     except KeyError:
         pass
+    structure: Callable[[Any], Any] | None = None
     try:
         hints, readers = _readers(cls, compiled, hooked)
+        if compiled and _twin(cls) is not None:
+            structure = _compile_structurer(cls, readers, hints, hooked=hooked)
+        elif not (hooked and _has_rules(cls)):  # (a hooked one holds records to their rules)
+            structure = _kwargs_structurer(cls, readers)
     except (_Unsupported, NameError, TypeError):
-        _structurers[cls, compiled, hooked] = None
-        return None
-    if compiled and _twin(cls) is not None:
-        structure = _compile_structurer(cls, readers, hints, hooked=hooked)
-    else:
-        structure = _kwargs_structurer(cls, readers)
+        structure = None
     _structurers[cls, compiled, hooked] = structure
     return structure
 
@@ -613,9 +631,10 @@ def _compile_structurer(
     and the caller hands the record to cattrs, which says what is wrong.
 
     ``hooked``: nested records are taken as made already (by the object hook), their class
-    checked. ``dispatch``: (key, structurer) pairs tried first, in order: an object with that
-    key is handed to that structurer instead (how an object hook tells a record's classes
-    apart, see :func:`_hook`).
+    checked; references are gathered, and the record held to the rules of its class that
+    validation would check it against one by one (:func:`_rule_lines`). ``dispatch``: (key,
+    structurer) pairs tried first, in order: an object with that key is handed to that
+    structurer instead (how an object hook tells a record's classes apart, see :func:`_hook`).
     """
     fields = attrs.fields(cls)
     namespace: dict[str, Any] = {
@@ -625,15 +644,19 @@ def _compile_structurer(
         "_intern": sys.intern,
         "_dates": _dates,
     }
+    targets = {field: target for field, target, _ in _references_of(cls)} if hooked else {}
     read: dict[str, str] = {}  # for each field, the expression that reads it from `x`
     default: dict[str, str | None] = {}  # each field's default; None if it is required
     for field in fields:
         name = field.name
         if not name.isidentifier():  # attrs allows no other; the source is made of these names
             raise _Unsupported(cls)
+        share = f"_share_{targets[name]}" if name in targets else None
         try:
-            read[name] = _expression(hints[name], name in _SHARED_FIELDS, namespace, "x", hooked)
+            read[name] = _expression(hints[name], name in _SHARED_FIELDS, namespace, "x", hooked, share)
         except _Unsupported:
+            if share is not None:  # a reference the hook could not gather: no hook for the class
+                raise
             read[name] = f"{_bind(namespace, readers[name])}(x)"
         if field.default is attrs.NOTHING:
             default[name] = None
@@ -663,9 +686,12 @@ def _compile_structurer(
     lines += [
         "    if len(value) != keys or type(value) is not dict:",  # a key too many, or not an object
         "        _reject(value)",
-        "    record.__class__ = _cls",
-        "    return record",
     ]
+    if hooked:
+        lines += _rule_lines(cls, namespace)
+        if targets:
+            _share_references(namespace)
+    lines += ["    record.__class__ = _cls", "    return record"]
     return _compiled(lines, f"structure {cls.__qualname__}", namespace)
 
 
@@ -768,13 +794,74 @@ def _nested_classes(cls: type) -> list[type]:
     return found
 
 
+def _rule_lines(cls: type, namespace: dict[str, Any]) -> list[str]:
+    """Source lines that refuse a record made by an object hook (in ``record``) that breaks a
+    rule of its class which validation checks record by record: a blank name, no citation, an
+    empty or overlong quote, an end before its start (as :func:`_all_well` does for a list).
+
+    What a reference points to is known only once every file is read: references are gathered
+    as they are read instead (:func:`_share_references`). A refused record costs nothing but
+    time: its list is read again the plain way, and validation says what is wrong with it.
+    """
+    tests = []
+    if cls in _COLLECTION_OF:
+        tests.append("not record.name.strip()")  # (a blank name strips to "")
+        if cls is not Source:
+            tests.append("not record.citations")
+    if cls is Citation:
+        tests.append(f"not record.quote.strip() or len(record.quote) > {MAX_QUOTE}")
+    out_of_order = _bind(namespace, _out_of_order)
+    for start, end in _ORDERS.get(cls, ()):
+        tests.append(f"record.{end} is not None and {out_of_order}(record, {start!r}, {end!r}) is not None")
+    return [line for test in tests for line in (f"    if {test}:", "        _reject(value)")]
+
+
+def _has_rules(cls: type) -> bool:
+    """Whether validation holds records of ``cls`` to rules of their own, or gathers references from them."""
+    return cls in _COLLECTION_OF or cls is Citation or bool(_references_of(cls))
+
+
+def _references_of(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """The references a record of ``cls`` holds: (field, collection its ids point into, many?)."""
+    return _REFERENCES.get(cls) or _NESTED_REFERENCES.get(cls, ())
+
+
+#: For each collection a reference may point into, a dict of the ids referred to in the list an
+#: object hook is reading, each id the key and the value (one string, however often referred to).
+_shares: dict[str, dict[str, str]] = {}
+#: The namespaces of the hooked structurers that keep references in ``_shares``.
+_sharing: list[dict[str, Any]] = []
+#: Held while an object hook reads a list: the structurers' ``_shares`` are those of one list.
+_hooking = threading.Lock()
+
+
+def _share_references(namespace: dict[str, Any]) -> None:
+    """Give a hooked structurer's code the dicts it keeps references in, ``_share_<collection>``
+    (each a dict's ``setdefault``: it returns the string kept for an id, keeping it if new)."""
+    _sharing.append(namespace)
+    for target in _REFERENCE_TARGETS:
+        namespace[f"_share_{target}"] = _shares.setdefault(target, {}).setdefault
+
+
+def _new_shares() -> dict[str, dict[str, str]]:
+    """Give every hooked structurer new, empty dicts to keep references in; the references kept
+    since the last call, by collection."""
+    global _shares
+    kept, _shares = _shares, {target: {} for target in _REFERENCE_TARGETS}
+    for namespace in _sharing:
+        namespace.update({f"_share_{target}": ids.setdefault for target, ids in _shares.items()})
+    return kept
+
+
 class _Structured:
-    """A collection's records, made as its list was parsed (see :func:`_read_structured`)."""
+    """A collection's records, made as its list was parsed (see :func:`_read_structured`), each
+    held to its class's own rules, with every id they refer to, by the collection it is in."""
 
-    __slots__ = ("records",)
+    __slots__ = ("records", "references")
 
-    def __init__(self, records: list[Any]) -> None:
+    def __init__(self, records: list[Any], references: _References) -> None:
         self.records = records
+        self.references = references
 
 
 #: The smallest file, in bytes, whose collections are read as they are parsed (:func:`_hook`):
@@ -793,18 +880,21 @@ def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | 
     cls = COLLECTIONS.get(key)
     if cls is None or text[at : at + 1] != "[":
         return None
-    hook = _hook(cls)
-    if hook is None:
-        return None
     parsed: tuple[Any, int] | None = None
-    with suppress(Exception):  # a record that is not well-formed, or no JSON at all: read as plain JSON
-        parsed = JSONDecoder(object_hook=hook).raw_decode(text, at)
+    with _hooking:
+        hook = _hook(cls)
+        if hook is None:
+            return None
+        _new_shares()  # (none kept from before, such as by a hook used outside a load)
+        with suppress(Exception):  # a record that is not well-formed, or no JSON at all: read as plain JSON
+            parsed = JSONDecoder(object_hook=hook).raw_decode(text, at)
+        references = _new_shares()
     if parsed is None:
         return None
     records, end = parsed
     if not {cls}.issuperset(map(type, records)):  # an item that is not a record of the class
         return None
-    return _Structured(records), end
+    return _Structured(records, references), end
 
 
 def _bind(namespace: dict[str, Any], value: object) -> str:
@@ -814,20 +904,27 @@ def _bind(namespace: dict[str, Any], value: object) -> str:
     return name
 
 
-def _expression(type_: Any, shared: bool, namespace: dict[str, Any], x: str, hooked: bool = False) -> str:
+def _expression(
+    type_: Any, shared: bool, namespace: dict[str, Any], x: str, hooked: bool = False, share: str | None = None
+) -> str:
     """The source of an expression that reads the JSON value in variable ``x`` as ``type_``, or
     raises.
 
     Each does what the reader of :func:`_reader` does, written out so that no call is spent
     where an operator does the job (a dict lookup for a date or an enum member, ``type(x) is
     str`` for a string: CPython runs both without a call). ``hooked``: a nested record has been
-    made already, by the object hook; its class is checked.
+    made already, by the object hook; its class is checked. ``share``: the strings are ids of
+    records of another collection, each kept once in that name's dict of the load (see
+    :func:`_share_references`), which stores an id referred to many times once and says which
+    ids the load referred to.
     """
     origin, args = get_origin(type_), get_args(type_)
     if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
         inner = args[0] if args[1] is type(None) else args[1]
-        return f"None if {x} is None else ({_expression(inner, shared, namespace, x, hooked)})"
+        return f"None if {x} is None else ({_expression(inner, shared, namespace, x, hooked, share)})"
     if type_ is str:
+        if share is not None:
+            return f"{share}({x}, {x}) if type({x}) is str else _reject({x})"
         return f"_intern({x})" if shared else f"{x} if type({x}) is str else _reject({x})"
     if type_ is int:
         return f"{x} if type({x}) is int else _reject({x})"  # not a bool, not a float: cattrs decides
@@ -840,14 +937,29 @@ def _expression(type_: Any, shared: bool, namespace: dict[str, Any], x: str, hoo
                 raise _Unsupported(item)
             # Every item made by the hook already, and of that class: all checked in one call.
             only = _bind(namespace, frozenset({item}))
-            return f"tuple({x}) if type({x}) is list and {only}.issuperset(map(type, {x})) else _reject({x})"
-        if item is str:
-            read = "_intern" if shared else _bind(namespace, _read_str)
-        elif isinstance(item, type) and attrs.has(item) and (structure := _structurer(item)) is not None:
-            read = _bind(namespace, structure)
+            general = f"tuple({x}) if type({x}) is list and {only}.issuperset(map(type, {x})) else _reject({x})"
+        elif item is str and share is not None:
+            each = f"{share}(y, y) if type(y) is str else _reject(y)"
+            general = f"tuple([{each} for y in {x}]) if type({x}) is list else _reject({x})"
         else:
-            read = _bind(namespace, _reader(item, shared, compiled=True))
-        return f"tuple(map({read}, {x})) if type({x}) is list else _reject({x})"  # (a string is no list)
+            if item is str:
+                read = "_intern" if shared else _bind(namespace, _read_str)
+            elif isinstance(item, type) and attrs.has(item) and (structure := _structurer(item)) is not None:
+                read = _bind(namespace, structure)
+            else:
+                read = _bind(namespace, _reader(item, shared, compiled=True))
+            general = f"tuple(map({read}, {x})) if type({x}) is list else _reject({x})"  # (a string is no list)
+        # A list of one or two items, the most there are, is read item by item, written out: a
+        # map and a tuple made from it cost more than the items' own reading.
+        try:
+            first, second = (_expression(item, shared, namespace, f"{x}[{i}]", hooked, share) for i in (0, 1))
+        except _Unsupported:
+            return general
+        return (
+            f"({first},) if type({x}) is list and len({x}) == 1"
+            f" else ({first}, {second}) if type({x}) is list and len({x}) == 2"
+            f" else {general}"
+        )
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return f"{_bind(namespace, {member.value: member for member in type_})}[{x}]"
     if isinstance(type_, type) and attrs.has(type_):
@@ -893,7 +1005,7 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
             )
             continue
         if type(items) is _Structured:  # made as they were parsed
-            raw.collections.append((name, items.records, range(len(items.records))))
+            raw.collections.append((name, items.records, range(len(items.records)), items.references))
             continue
         if not isinstance(items, list):
             problems.append(Problem(file, f"$.{name}", "expected a list of records"))
@@ -915,7 +1027,7 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
                 else:
                     records.append(record)
                     indexes.append(index)
-        raw.collections.append((name, records, indexes))
+        raw.collections.append((name, records, indexes, None))
     return raw
 
 
@@ -1033,6 +1145,16 @@ _REFERENCES: dict[type, tuple[tuple[str, str, bool], ...]] = {
     Person: (),
 }
 
+#: For each class of record held within records: the references it holds, as in _REFERENCES.
+_NESTED_REFERENCES: dict[type, tuple[tuple[str, str, bool], ...]] = {
+    Citation: (("source", "sources", False),),
+    Role: (("body", "bodies", False),),
+}
+#: Every collection a reference may point into.
+_REFERENCE_TARGETS = sorted(
+    {target for references in [*_REFERENCES.values(), *_NESTED_REFERENCES.values()] for _, target, _ in references}
+)
+
 _SINGULAR = {
     "bodies": "body",
     "programmes": "programme",
@@ -1077,15 +1199,15 @@ def _validate(
                 for record in base.records():
                     first_seen[record.id] = ("the bundled data", _COLLECTION_OF[type(record)])
             for raw in raws:
-                for name, records, indexes in raw.collections:
+                for name, records, indexes, _ in raw.collections:
                     for record, index in zip(records, indexes, strict=True):
                         first_seen.setdefault(record.id, (raw.file, f"$.{name}[{index}]"))
         return first_seen[record_id]
 
     slug = re.compile(_SLUG)
-    placed: list[tuple[str, str, list[Record], Sequence[int]]] = []
+    placed: list[tuple[str, str, list[Record], Sequence[int], _References | None]] = []
     for raw in raws:
-        for name, records, indexes in raw.collections:
+        for name, records, indexes, references in raw.collections:
             ids = list(map(_record_id, records))
             if not _all_slugs(ids):
                 for record_id, index in zip(ids, indexes, strict=True):
@@ -1114,14 +1236,18 @@ def _validate(
                     kept_indexes.append(index)
                 records, indexes = kept, kept_indexes
             collections[name].extend(records)
-            placed.append((raw.file, name, records, indexes))
+            placed.append((raw.file, name, records, indexes, references))
 
     id_sets = _IdSets(collections)
     unreadable = set().union(*(raw.unreadable for raw in raws))
-    for file, name, records, indexes in placed:
+    for file, name, records, indexes, references in placed:
         cls = COLLECTIONS[name]
-        if _all_well(cls, records, id_sets):
-            continue
+        if references is None:
+            if _all_well(cls, records, id_sets):
+                continue
+        elif all(id_sets.of[target].issuperset(ids) for target, ids in references.items()):
+            continue  # made as parsed, each record held to its rules: only its references were left
+        explain = _EXPLAIN[cls]
         explain = _EXPLAIN[cls]
         for record, index in zip(records, indexes, strict=True):
             found = explain(record, by_id, unreadable)
