@@ -79,7 +79,7 @@ def _check_parts(year: int, month: int | None, day: int | None) -> None:
 
 
 _new = object.__new__
-_set = object.__setattr__
+_fromisoformat = _dt.date.fromisoformat
 
 
 def _make(year: int, month: int | None, day: int | None) -> PartialDate:
@@ -100,11 +100,15 @@ def _make(year: int, month: int | None, day: int | None) -> PartialDate:
 
 
 def _assemble(year: int, month: int | None, day: int | None) -> PartialDate:
-    """A PartialDate of parts already checked, its slots set as attrs' ``__init__`` sets them."""
+    """A PartialDate of parts already checked, its slots set as attrs' ``__init__`` sets them.
+
+    Each slot is set by its own descriptor (``_set_year`` ...): ``object.__setattr__`` would
+    first look the name up along the class's bases, which costs as much again.
+    """
     date = _new(PartialDate)
-    _set(date, "year", year)
-    _set(date, "month", month)
-    _set(date, "day", day)
+    _set_year(date, year)
+    _set_month(date, month)
+    _set_day(date, day)
     return date
 
 
@@ -161,10 +165,14 @@ class PartialDate:
             # A day: the C date parser checks the digits and the calendar at once. (At this
             # length and with these dashes it reads nothing but YYYY-MM-DD.)
             try:
-                parsed = _dt.date.fromisoformat(text)
+                parsed = _fromisoformat(text)
             except ValueError:
                 raise ValueError(f"{text!r} is not a date") from None
-            return _assemble(parsed.year, parsed.month, parsed.day)
+            date = _new(PartialDate)  # (as _assemble() makes it, written out: the commonest form)
+            _set_year(date, parsed.year)
+            _set_month(date, parsed.month)
+            _set_day(date, parsed.day)
+            return date
         if size == 4 or (size == 7 and text[4] == "-") or (size == 10 and text[4] == "-" and text[7] == "-"):
             year, month, day = text[:4], text[5:7], text[8:]  # "" for a part that is not there
             if year.isdecimal() and (not month or month.isdecimal()) and (not day or day.isdecimal()):
@@ -276,6 +284,9 @@ class PartialDate:
 
 
 #: What the date queries accept: a partial date, a date, or a string :meth:`PartialDate.parse` reads.
+#: The setters of PartialDate's slots, for :func:`_assemble`.
+_set_year, _set_month, _set_day = (vars(PartialDate)[name].__set__ for name in ("year", "month", "day"))
+
 DateLike = Union[PartialDate, _dt.date, str]
 
 
