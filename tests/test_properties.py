@@ -231,6 +231,15 @@ def test_all_slugs_agrees_with_the_slug_pattern(ids: list[str]) -> None:
     assert all(re.fullmatch(_loader._SLUG, i) for i in ids) == _loader._all_slugs(ids)
 
 
+@given(st.lists(st.text(alphabet="aZ \t\n\x1c\u00e9\u2013-\0", max_size=6), max_size=5))
+def test_names_folded_together_are_folded_as_one_by_one(texts: list[str]) -> None:
+    """The name index folds all names at once as normalise() folds each: spaces at either end or in a row, other
+    white space, non-ASCII letters and dashes anywhere among them."""
+    from nato_ukraine.dataset import _fold_all, normalise
+
+    assert [normalise(text) for text in texts] == _fold_all(texts)
+
+
 #: Few dates, so that events often share one, at each precision.
 FEW_DATES = st.sampled_from([nu.PartialDate(*parts) for parts in ((2014,), (2014, 3), (2014, 3, 1), (2015,))])
 

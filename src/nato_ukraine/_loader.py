@@ -1079,7 +1079,7 @@ def _build(
         _check_manifest(manifest, where, collections, problems)
         if problems:
             raise DataError(_in_reading_order(problems))
-        return Dataset._create(collections, manifest, by_id=by_id)
+        return Dataset._create(collections, manifest, by_id=by_id, exact=True)  # (as every structurer makes them)
 
 
 #: The newest version of the JSON form this package reads.

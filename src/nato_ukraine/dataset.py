@@ -35,9 +35,9 @@ from collections import Counter, deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date as _date
-from itertools import compress, repeat
-from operator import attrgetter, gt, itemgetter, lshift, lt, or_, sub
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, gt, is_not, itemgetter, lshift, lt, or_, sub
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 import attrs
 
@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 __all__ = ["Collection", "Dataset", "Direction", "Edge", "Neighbour", "Relation", "TimelineEntry"]
 
 R = TypeVar("R", Source, Body, Programme, Event, Agreement, Operation, Person)
+_T = TypeVar("_T")
 
 
 #: How many new objects make a load (or an index) hand them to the collector's oldest generation.
@@ -213,7 +214,10 @@ class _Group:
         self.p_his = _pick(spans.p_his, members)
         self.d_los = _pick(spans.d_los, members)
         self.d_his = _pick(spans.d_his, members)
-        self.longest = max(map(sub, self.p_his, self.p_los), default=0)
+        if exact:  # every span of one length
+            self.longest = self.p_his[0] - self.p_los[0] if members else 0
+        else:
+            self.longest = max(map(sub, self.p_his, self.p_los), default=0)
         self.exact = exact
 
     def query(self, lo: int, hi: int, definitely: bool, within: bool) -> list[int]:
@@ -238,7 +242,7 @@ class _Group:
         ]
 
 
-def _pick(values: list[int], indexes: list[int]) -> list[int]:
+def _pick(values: list[_T], indexes: list[int]) -> list[_T]:
     """``[values[i] for i in indexes]``, gathered in C."""
     if len(indexes) == 1:  # (itemgetter of one index gives the value, not a tuple)
         return [values[indexes[0]]]
@@ -257,18 +261,18 @@ class _Spans:
     __slots__ = ("d_his", "d_los", "p_his", "p_los", "positions", "years")
 
     def __init__(self, records: tuple[Record, ...], ends_of: Callable[[Record], _Ends | None], *, events: bool) -> None:
-        if events:  # an event runs from its date to its end, or is its date: no open end
-            starts: list[PartialDate | None] = list(map(_event_date, records))
-            ends: list[PartialDate | None] = list(map(_event_end, records))
-            positions = list(range(len(records)))
-        else:
-            starts, ends, positions = [], [], []
-            for position, record in enumerate(records):
-                found = ends_of(record)
-                if found is not None:
-                    starts.append(found[0])
-                    ends.append(found[1])
-                    positions.append(position)
+        if events:
+            self._of_events(records)
+            return
+        starts: list[PartialDate | None] = []
+        ends: list[PartialDate | None] = []
+        positions: list[int] = []
+        for position, record in enumerate(records):
+            found = ends_of(record)
+            if found is not None:
+                starts.append(found[0])
+                ends.append(found[1])
+                positions.append(position)
         # Equal dates are mostly one shared object (the loader makes them so): the ordinals of
         # each distinct object are worked out once, then looked up by identity, in C.
         start_ids = list(map(id, starts))
@@ -285,12 +289,9 @@ class _Spans:
         # An open start (None) is the first day there is.
         self.p_los = list(map({**earliest, id(None): _ORD_MIN}.__getitem__, start_ids))
         self.d_los = list(map({**latest, id(None): _ORD_MIN}.__getitem__, start_ids))
-        if events:  # no end: the event ends when it starts (dict.get's default, per event)
-            self.p_his = list(map(latest.get, end_ids, self.d_los))
-            self.d_his = list(map(earliest.get, end_ids, self.p_los))
-        else:  # an open end (None) is the last day there is
-            self.p_his = list(map({**latest, id(None): _ORD_MAX}.__getitem__, end_ids))
-            self.d_his = list(map({**earliest, id(None): _ORD_MAX}.__getitem__, end_ids))
+        # An open end (None) is the last day there is.
+        self.p_his = list(map({**latest, id(None): _ORD_MAX}.__getitem__, end_ids))
+        self.d_his = list(map({**earliest, id(None): _ORD_MAX}.__getitem__, end_ids))
         # A span never starts after it ends: its start is at the latest its end's latest day, and
         # its end at the earliest its start's earliest day (as Period.definite has it). Few spans
         # need it ("2017" to 2017-03-15): found by a comparison in C, then mended one by one.
@@ -300,7 +301,44 @@ class _Spans:
         for i in compress(range(len(d_his)), map(lt, d_his, p_los)):
             d_his[i] = p_los[i]
 
+    def _of_events(self, events: tuple[Record, ...]) -> None:
+        """The spans of events: each runs from its date to its end, or is its date.
 
+        A collection holds its events in date order, and equal dates are mostly one shared
+        object (the loader makes them so): the events stand in runs of one date object. Each
+        run's days are worked out once, and each list made by repeating them run by run, in C.
+        Only the few events with an end are then looked at one by one.
+        """
+        starts: list[PartialDate] = list(map(_event_date, events))
+        ends: list[PartialDate | None] = list(map(_event_end, events))
+        size = len(starts)
+        # Where each run starts: the first event, and each whose date is not its neighbour's.
+        firsts = [0, *compress(range(1, size), map(is_not, islice(starts, 1, None), starts))] if size else []
+        lengths = list(map(sub, [*islice(firsts, 1, None), size], firsts))
+        dates = _pick(starts, firsts)
+        ordinals = list(map(PartialDate._ordinals, dates))
+
+        def repeated(values: Iterable[_T]) -> list[_T]:
+            return list(chain.from_iterable(map(repeat, values, lengths)))
+
+        self.positions = list(range(size))
+        self.years = repeated(map(_year, dates))  # (for count_by("year"), while at hand)
+        self.p_los = p_los = repeated(map(itemgetter(0), ordinals))
+        self.d_los = d_los = repeated(map(itemgetter(1), ordinals))
+        # Without an end, an event ends when it starts: the latest day of its date, at the latest.
+        self.p_his = p_his = d_los.copy()
+        self.d_his = d_his = p_los.copy()
+        for i in compress(range(size), ends):  # the events with an end
+            first, last = cast(PartialDate, ends[i])._ordinals()
+            p_his[i], d_his[i] = last, first
+            # As in __init__: no definite start after the end, no definite end before the start.
+            if d_los[i] > last:
+                d_los[i] = last
+            if first < p_los[i]:
+                d_his[i] = p_los[i]
+
+
+_year = attrgetter("year")
 _event_date = attrgetter("date")
 _event_end = attrgetter("end")
 _event_year = attrgetter("date.year")
@@ -468,12 +506,12 @@ def _fold_all(texts: list[str]) -> list[str]:
     normalise() only lowers the case. Whether that holds for every one of them is asked of
     their join, a few scans in C, instead of name by name.
     """
-    joined = "\0".join(texts)
+    # Joined by spaces, a text with a space at either end, or two in a row, shows as two spaces
+    # in a row (or one at an end of the whole): one scan for "  ", not one for each case.
+    joined = " ".join(texts)
     plain = (
         joined.isascii()
         and "  " not in joined
-        and " \0" not in joined
-        and "\0 " not in joined
         and joined[:1] != " "
         and joined[-1:] != " "
         and not any(space in joined for space in _ASCII_SPACES)
@@ -1083,7 +1121,12 @@ class Dataset:
 
     @classmethod
     def _create(
-        cls, collections: Mapping[str, Iterable[Record]], manifest: Manifest, *, by_id: dict[str, Record] | None = None
+        cls,
+        collections: Mapping[str, Iterable[Record]],
+        manifest: Manifest,
+        *,
+        by_id: dict[str, Record] | None = None,
+        exact: bool = False,
     ) -> Dataset:
         """Make a dataset of validated records.
 
@@ -1092,6 +1135,8 @@ class Dataset:
             manifest: What the dataset says of itself.
             by_id: Every record by id, when the caller has built that index already (the
                 loader does, as it checks ids); built here otherwise.
+            exact: Every record is of exactly its collection's class (as the loader makes
+                them): the collections need not look through them to know.
         """
         self = object.__new__(cls)
         self._manifest = manifest
@@ -1106,7 +1151,10 @@ class Dataset:
         for name, kind in COLLECTIONS.items():
             # Each collection finds its ids in the dataset's index (of every record), keeping
             # those of its own type: no second index of a hundred thousand ids to build.
-            getattr(self, name)._by_id = _OfKind(self._by_id, kind)
+            collection = getattr(self, name)
+            collection._by_id = _OfKind(self._by_id, kind)
+            if exact:
+                collection._events = kind is Event and bool(collection)
         self._names = None
         self._edges = None
         return self
