@@ -113,36 +113,52 @@ def worker_memory(paths: dict[int, str]) -> dict[int, dict[str, float]]:
     return result
 
 
+#: The datasets loaded afresh to time the first use of the queries: the median is reported (one
+#: first use is one sample, as exposed to the machine's noise as a single run of anything else).
+FIRST_USES = 3
+
+
 def worker_queries(path: str) -> dict[str, Any]:
     """Queries on the largest dataset: first use (which builds the indexes), then per call."""
     from collections import Counter
 
     import nato_ukraine as nu
 
+    window = ("2010-03-01", "2010-04-30")
+
+    def queries_of(dataset: nu.Dataset) -> dict[str, Callable[[], object]]:
+        events = dataset.events
+        some_id = events.ids()[len(events) // 2]
+        names = Counter(record.name for record in dataset.records())
+        name = next(record.name for record in list(events)[len(events) // 3 :] if names[record.name] == 1)
+        return {
+            "between": lambda: events.between(*window),
+            "active_on": lambda: events.active_on("2010-03-15"),
+            "where": lambda: events.where(kind="meeting"),
+            "lookup": lambda: dataset.lookup(name),
+            "getitem": lambda: dataset[some_id],
+            "collection_getitem": lambda: events[some_id],
+            "count_by_year": lambda: events.count_by("year"),
+        }
+
+    firsts: list[dict[str, float]] = []
+    for _ in range(FIRST_USES):  # each a dataset loaded afresh, whose indexes are not built yet
+        gc.collect()
+        queries = queries_of(nu.load(path))
+        first = {}
+        for query, call in queries.items():
+            start = time.perf_counter()
+            call()
+            first[query] = time.perf_counter() - start
+        firsts.append(first)
+        del queries
     dataset = nu.load(path)
     events = dataset.events
-    some_id = events.ids()[len(events) // 2]
-    names = Counter(record.name for record in dataset.records())
-    name = next(record.name for record in list(events)[len(events) // 3 :] if names[record.name] == 1)
-    window = ("2010-03-01", "2010-04-30")
-    queries: dict[str, Callable[[], object]] = {
-        "between": lambda: events.between(*window),
-        "active_on": lambda: events.active_on("2010-03-15"),
-        "where": lambda: events.where(kind="meeting"),
-        "lookup": lambda: dataset.lookup(name),
-        "getitem": lambda: dataset[some_id],
-        "collection_getitem": lambda: events[some_id],
-        "count_by_year": lambda: events.count_by("year"),
-    }
-    first = {}
-    for query, call in queries.items():
-        start = time.perf_counter()
-        call()
-        first[query] = time.perf_counter() - start
+    queries = queries_of(dataset)
     numbers = {"between": 300, "active_on": 100, "where": 100, "count_by_year": 5}
     per_call = {query: _median_per_call(call, numbers.get(query, 20_000)) for query, call in queries.items()}
     return {
-        "first": first,
+        "first": firsts,
         "per_call": per_call,
         "rows": {
             "between": len(events.between(*window)),
@@ -414,8 +430,9 @@ def main(argv: list[str] | None = None) -> int:
             "events[id]", us(per_call["collection_getitem"]), "", "", "<= 2 µs", per_call["collection_getitem"] <= 2e-6
         )
         table.add('events.count_by("year")', us(per_call["count_by_year"]))
-        built = sum(queries["first"].values())
-        table.add("first use of all of these (builds every index)", ms(built), "", "", "<= 300 ms", built <= 0.3)
+        built = statistics.median(sum(first.values()) for first in queries["first"])
+        label = f"first use of all of these (builds every index; median of {FIRST_USES} loads)"
+        table.add(label, ms(built), "", "", "<= 300 ms", built <= 0.3)
 
         # 5. Dates.
         dates = _worker(env, "dates")
