@@ -18,14 +18,16 @@ How a load stays fast (see ``docs/performance.md``):
   detailed validation, reads that record again to say exactly what is wrong (or, should it
   accept what the fast path refused, to structure it). Well-formed data never imports cattrs.
 * In a large file, each collection's records are made as json parses them, by an object hook
-  (:func:`_hook`) that turns each JSON object into a record while it is hot in the cache;
-  anything it refuses has its list parsed again as plain JSON and read as above.
+  (:func:`_hook`) that turns each JSON object into a record while it is hot in the cache, holds
+  it to its class's own rules and gathers the ids it refers to; anything it refuses has its
+  list parsed again as plain JSON and read as above.
 * Equal date strings share one :class:`PartialDate`; ids in references and short labels that
   repeat (locations, locators) are interned, so a repeated string is stored once.
 * The cyclic garbage collector is paused for the whole load: the records form no cycles, and
   at a hundred thousand records its passes would cost more than the parse.
-* Validation asks of each whole collection, a field at a time and in C, whether all is well,
-  and goes record by record only to say what is not; the id index it builds is the dataset's.
+* Validation asks of each whole collection, a field at a time and in C, whether all is well
+  (of one made by the hook, only whether the ids it refers to are there), and goes record by
+  record only to say what is not; the id index it builds is the dataset's.
 """
 
 from __future__ import annotations
