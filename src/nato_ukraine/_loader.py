@@ -22,7 +22,8 @@ How a load stays fast (see ``docs/performance.md``):
   it to its class's own rules and gathers the ids it refers to; anything it refuses has its
   list parsed again as plain JSON and read as above.
 * Equal date strings share one :class:`PartialDate`; ids in references and short labels that
-  repeat (locations, locators) are interned, so a repeated string is stored once.
+  repeat (locations, locators) are interned (or, by the object hook, kept once per load), so a
+  repeated string is stored once.
 * The cyclic garbage collector is paused for the whole load: the records form no cycles, and
   at a hundred thousand records its passes would cost more than the parse.
 * Validation asks of each whole collection, a field at a time and in C, whether all is well
@@ -812,8 +813,8 @@ def _rule_lines(cls: type, namespace: dict[str, Any]) -> list[str]:
             tests.append("not record.citations")
     if cls is Citation:
         tests.append(f"not record.quote.strip() or len(record.quote) > {MAX_QUOTE}")
-    out_of_order = _bind(namespace, _out_of_order)
     for start, end in _ORDERS.get(cls, ()):
+        out_of_order = _bind(namespace, _out_of_order)
         tests.append(f"record.{end} is not None and {out_of_order}(record, {start!r}, {end!r}) is not None")
     return [line for test in tests for line in (f"    if {test}:", "        _reject(value)")]
 

@@ -283,10 +283,10 @@ class PartialDate:
         return f"PartialDate({str(self)!r})"
 
 
-#: What the date queries accept: a partial date, a date, or a string :meth:`PartialDate.parse` reads.
 #: The setters of PartialDate's slots, for :func:`_assemble`.
 _set_year, _set_month, _set_day = (vars(PartialDate)[name].__set__ for name in ("year", "month", "day"))
 
+#: What the date queries accept: a partial date, a date, or a string :meth:`PartialDate.parse` reads.
 DateLike = Union[PartialDate, _dt.date, str]
 
 
