@@ -129,3 +129,52 @@ def test_extra_files_from_many_threads(tmp_path: Path) -> None:
     ]
     assert count == len(bundled)
     assert bundled is nu.load()
+
+
+def test_files_read_as_parsed_from_many_threads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Eight threads loading large files at once, their records made as each is parsed, each find the problems of
+    their own file and no other's: what the object hook gathers (the ids each record refers to) is one list's alone.
+    Every other thread's file refers to a body that is not there."""
+    monkeypatch.setattr(_loader, "HOOK_FROM", 0)
+    source = {"id": "test-source", "name": "Test source", "title": "A source written for the tests"}
+    paths = []
+    for i in range(THREADS):
+        bodies = [
+            {
+                "id": f"body-{i}-{k}",
+                "name": f"Body {k} of thread {i}",
+                "kind": "commission",
+                "side": "joint",
+                "citations": [{"source": "test-source", "quote": "It was set up."}],
+            }
+            for k in range(3)
+        ]
+        events = [
+            {
+                "id": f"thread-{i}-event-{j}",
+                "name": f"Meeting {j} seen by thread {i}",
+                "kind": "meeting",
+                "date": f"{2000 + i}-{j % 12 + 1:02d}",
+                "bodies": [f"body-{i}-{j % 3}"],
+                "citations": [{"source": "test-source", "quote": "They met."}],
+            }
+            for j in range(5000)
+        ]
+        if i % 2:
+            events[2500]["bodies"] = [f"body-{i}-missing"]
+        paths.append(tmp_path / f"thread_{i}.json")
+        paths[-1].write_text(json.dumps({"sources": [source], "bodies": bodies, "events": events}), encoding="utf-8")
+
+    def load(i: int) -> int | list[str]:
+        try:
+            return len(nu.load(paths[i]).events)
+        except nu.DataError as error:
+            return [f"{problem.path}: {problem.message}" for problem in error.problems]
+
+    results = run_together(load)
+
+    expected = [
+        [f"$.events[2500].bodies[0]: refers to 'body-{i}-missing', which no body has as its id"] if i % 2 else 5000
+        for i in range(THREADS)
+    ]
+    assert expected == results
