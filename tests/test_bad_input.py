@@ -538,12 +538,11 @@ def problems_of(path: Path) -> list[tuple[str, str]] | int:
         return [(problem.path, problem.message) for problem in error.problems]
 
 
-@pytest.mark.parametrize("content", list(MISPLACED.values()), ids=list(MISPLACED))
-def test_records_made_as_parsed_are_refused_as_when_read_after(
+def problems_both_ways(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: dict[str, Any]
-) -> None:
-    """An object where a record of another class belongs is refused by the object hook that makes records as a file
-    is parsed (which tells classes apart by a key only one of them has) with the problems of a plain parse."""
+) -> dict[int, list[tuple[str, str]] | int]:
+    """:func:`problems_of` a file of ``content``, by the smallest file size read as parsed (``HOOK_FROM``): 0, every
+    file is; 10**12, none is."""
     from nato_ukraine import _loader
 
     path = write(tmp_path, content)
@@ -551,6 +550,16 @@ def test_records_made_as_parsed_are_refused_as_when_read_after(
     for hook_from in (0, 10**12):
         monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
         found[hook_from] = problems_of(path)
+    return found
+
+
+@pytest.mark.parametrize("content", list(MISPLACED.values()), ids=list(MISPLACED))
+def test_records_made_as_parsed_are_refused_as_when_read_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: dict[str, Any]
+) -> None:
+    """An object where a record of another class belongs is refused by the object hook that makes records as a file
+    is parsed (which tells classes apart by a key only one of them has) with the problems of a plain parse."""
+    found = problems_both_ways(tmp_path, monkeypatch, content)
 
     assert isinstance(found[0], list)
     assert found[0]
@@ -586,13 +595,7 @@ def test_records_made_as_parsed_are_checked_as_when_read_after(
 ) -> None:
     """A record that breaks a rule, or refers to what is not there, is reported alike whether the file's records
     were made as it was parsed (held to their rules as they are made, their references gathered) or read after."""
-    from nato_ukraine import _loader
-
-    path = write(tmp_path, content)
-    found = {}
-    for hook_from in (0, 10**12):
-        monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
-        found[hook_from] = problems_of(path)
+    found = problems_both_ways(tmp_path, monkeypatch, content)
 
     assert isinstance(found[0], list)
     assert 1 == len(found[0])

@@ -77,24 +77,29 @@ def test_cached_load_from_many_threads() -> None:
     assert all(ds is bundled for ds in datasets)
 
 
+SOURCE = {"id": "test-source", "name": "Test source", "title": "A source written for the tests"}
+
+
+def meeting(thread: int, number: int, **fields: Any) -> dict[str, Any]:
+    """The record of meeting ``number`` of a thread's file, with ``fields`` added."""
+    return {
+        "id": f"thread-{thread}-event-{number}",
+        "name": f"Meeting {number} seen by thread {thread}",
+        "kind": "meeting",
+        "date": f"{2000 + thread}-{number % 12 + 1:02d}",
+        "citations": [{"source": "test-source", "quote": "They met."}],
+        **fields,
+    }
+
+
 def test_user_files_from_many_threads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Eight threads loading their own files at once, with the converters made afresh, each get their own records."""
     monkeypatch.setattr(_loader, "_converters", {})
-    source = {"id": "test-source", "name": "Test source", "title": "A source written for the tests"}
     paths = []
     for i in range(THREADS):
-        events = [
-            {
-                "id": f"thread-{i}-event-{j}",
-                "name": f"Meeting {j} seen by thread {i}",
-                "kind": "meeting",
-                "date": f"{2000 + i}-{j % 12 + 1:02d}",
-                "citations": [{"source": "test-source", "quote": "They met."}],
-            }
-            for j in range(50 * (i + 1))
-        ]
+        events = [meeting(i, j) for j in range(50 * (i + 1))]
         paths.append(tmp_path / f"thread_{i}.json")
-        paths[-1].write_text(json.dumps({"sources": [source], "events": events}), encoding="utf-8")
+        paths[-1].write_text(json.dumps({"sources": [SOURCE], "events": events}), encoding="utf-8")
 
     datasets = run_together(lambda i: nu.load(paths[i]))
 
@@ -136,7 +141,6 @@ def test_files_read_as_parsed_from_many_threads(monkeypatch: pytest.MonkeyPatch,
     their own file and no other's: what the object hook gathers (the ids each record refers to) is one list's alone.
     Every other thread's file refers to a body that is not there."""
     monkeypatch.setattr(_loader, "HOOK_FROM", 0)
-    source = {"id": "test-source", "name": "Test source", "title": "A source written for the tests"}
     paths = []
     for i in range(THREADS):
         bodies = [
@@ -149,21 +153,11 @@ def test_files_read_as_parsed_from_many_threads(monkeypatch: pytest.MonkeyPatch,
             }
             for k in range(3)
         ]
-        events = [
-            {
-                "id": f"thread-{i}-event-{j}",
-                "name": f"Meeting {j} seen by thread {i}",
-                "kind": "meeting",
-                "date": f"{2000 + i}-{j % 12 + 1:02d}",
-                "bodies": [f"body-{i}-{j % 3}"],
-                "citations": [{"source": "test-source", "quote": "They met."}],
-            }
-            for j in range(5000)
-        ]
+        events = [meeting(i, j, bodies=[f"body-{i}-{j % 3}"]) for j in range(5000)]
         if i % 2:
             events[2500]["bodies"] = [f"body-{i}-missing"]
         paths.append(tmp_path / f"thread_{i}.json")
-        paths[-1].write_text(json.dumps({"sources": [source], "bodies": bodies, "events": events}), encoding="utf-8")
+        paths[-1].write_text(json.dumps({"sources": [SOURCE], "bodies": bodies, "events": events}), encoding="utf-8")
 
     def load(i: int) -> int | list[str]:
         try:
