@@ -320,3 +320,45 @@ def test_date_queries_agree_with_period(
         )
     ]
     assert expected == ds.events.between(when, when, definitely=definitely).ids()
+
+
+@given(
+    parts=st.lists(
+        st.tuples(FEW_DATES | partial_dates(2014, 2016), st.none() | partial_dates(2014, 2017)), max_size=40
+    ),
+    start=st.none() | FEW_DATES | partial_dates(2013, 2017),
+    end=st.none() | FEW_DATES | partial_dates(2013, 2017),
+    definitely=st.booleans(),
+)
+def test_event_date_queries_agree_with_a_scan(
+    parts: list[Any], start: nu.PartialDate | None, end: nu.PartialDate | None, definitely: bool
+) -> None:
+    """Over any window (open, or even reversed), between() returns the events a scan of their days admits, in
+    order; so does active_on() at either bound. Events are in date order, which the queries make use of."""
+    cite = (nu.Citation(source="s", quote="q"),)
+    events = nu.Collection(
+        "events",
+        [
+            nu.Event(
+                id=f"e{i}",
+                name="E",
+                kind=nu.EventKind.MEETING,
+                date=date,
+                end=last if last is not None and last.latest >= date.earliest else None,
+                citations=cite,
+            )
+            for i, (date, last) in enumerate(parts)
+        ],
+    )
+    lo = dt.date.min if start is None else start.earliest
+    hi = dt.date.max if end is None else end.latest
+
+    def admitted(event: nu.Event) -> bool:
+        first, last = event.date.earliest, (event.end or event.date).latest
+        return lo <= first and last <= hi if definitely else first <= hi and lo <= last
+
+    assert [e.id for e in events if admitted(e)] == events.between(start, end, definitely=definitely).ids()
+    wanted = nu.Certainty.DEFINITELY if definitely else nu.Certainty.POSSIBLY
+    for when in filter(None, (start, end)):
+        expected = [e.id for e in events if at_least(nu.Period(e.date, e.end or e.date).overlaps(when), wanted)]
+        assert expected == events.active_on(when, definitely=definitely).ids()

@@ -36,7 +36,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date as _date
 from itertools import chain, compress, islice, repeat
-from operator import attrgetter, gt, is_not, itemgetter, lshift, lt, or_, sub
+from operator import attrgetter, gt, is_not, itemgetter, le, lshift, lt, or_, sub
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 import attrs
@@ -230,16 +230,27 @@ class _Group:
             if self.exact:
                 return self.positions[first:stop]
             inside = bisect_left(p_los, lo, first, stop)
-            # Starting before lo, a span may meet the window when it ends on or after lo:
-            # compress() and map() do that test for each in C.
-            found = list(compress(self.positions[first:inside], map(lo.__le__, self.p_his[first:inside])))
-            return found + self.positions[inside:stop]
+            return self._reaching(lo, first, inside) + self.positions[inside:stop]
         p_his, d_los, d_his, positions = self.p_his, self.d_los, self.d_his, self.positions
         return [
             positions[i]
             for i in range(first, stop)
             if _matches(p_los[i], p_his[i], d_los[i], d_his[i], lo, hi, definitely, within)
         ]
+
+    def reaching(self, lo: int) -> list[int]:
+        """The positions of the spans that start before ``lo`` and end on or after it."""
+        from bisect import bisect_left
+
+        first = bisect_left(self.p_los, lo - self.longest)
+        return self._reaching(lo, first, bisect_left(self.p_los, lo, first))
+
+    def _reaching(self, lo: int, first: int, stop: int) -> list[int]:
+        """Of the spans from ``first`` to ``stop``, all starting before ``lo``, those that reach it."""
+        if self.exact:  # all of one length, which reaches lo from lo - longest
+            return self.positions[first:stop]
+        # compress() and map() test each span's end in C.
+        return list(compress(self.positions[first:stop], map(lo.__le__, self.p_his[first:stop])))
 
 
 def _pick(values: list[_T], indexes: list[int]) -> list[_T]:
@@ -255,15 +266,17 @@ class _Spans:
     ``positions`` are the records' positions in the collection (a record without a span has
     none); ``p_los``/``p_his`` the possible span (earliest start, latest end) and ``d_los``/
     ``d_his`` the definite core (latest start, earliest end), open ends as the first and last
-    day there is.
+    day there is. ``ordered`` says whether the spans are those of every record, in the records'
+    order, with earliest starts that never go down (as a collection of events has them).
     """
 
-    __slots__ = ("d_his", "d_los", "p_his", "p_los", "positions", "years")
+    __slots__ = ("d_his", "d_los", "ordered", "p_his", "p_los", "positions", "years")
 
     def __init__(self, records: tuple[Record, ...], ends_of: Callable[[Record], _Ends | None], *, events: bool) -> None:
         if events:
             self._of_events(records)
             return
+        self.ordered = False
         starts: list[PartialDate | None] = []
         ends: list[PartialDate | None] = []
         positions: list[int] = []
@@ -321,9 +334,13 @@ class _Spans:
         def repeated(values: Iterable[_T]) -> list[_T]:
             return list(chain.from_iterable(map(repeat, values, lengths)))
 
+        earliest = list(map(itemgetter(0), ordinals))
         self.positions = list(range(size))
         self.years = repeated(map(_year, dates))  # (for count_by("year"), while at hand)
-        self.p_los = p_los = repeated(map(itemgetter(0), ordinals))
+        self.p_los = p_los = repeated(earliest)
+        # In date order (a year before its months, a month before its days), no event starts
+        # earlier than the one before it; checked run by run, as it costs little.
+        self.ordered = all(map(le, earliest, islice(earliest, 1, None)))
         self.d_los = d_los = repeated(map(itemgetter(1), ordinals))
         # Without an end, an event ends when it starts: the latest day of its date, at the latest.
         self.p_his = p_his = d_los.copy()
@@ -355,9 +372,13 @@ class _SpanIndex:
     ``hi``: two bisections and a slice, whatever the number of spans. Other short spans (an
     event of several days) share a group, looked through from ``lo - longest``; long and open
     spans (a programme of ten years, or ongoing) a last one, small in practice.
+
+    When the records are in the order of their earliest starts (events always are), those that
+    start within the window are one run of positions, which one more bisection finds: only the
+    spans reaching the window from before it are gathered from the groups.
     """
 
-    __slots__ = ("_groups",)
+    __slots__ = ("_groups", "_starts")
 
     def __init__(self, spans: _Spans) -> None:
         from bisect import bisect_left
@@ -387,14 +408,29 @@ class _SpanIndex:
             if stop > first:
                 groups.append(_Group(order[first:stop], spans, exact=number < short))
         self._groups = tuple(groups)
+        self._starts = spans.p_los if spans.ordered else None
 
-    def query(self, lo: int, hi: int, *, definitely: bool, within: bool = False) -> list[int]:
-        """The positions of the records whose span meets [lo, hi] (or lies within it), in order."""
+    def query(self, lo: int, hi: int, *, definitely: bool, within: bool = False) -> tuple[list[int], int, int]:
+        """The positions of the records whose span meets [lo, hi] (or lies within it), in order:
+        those in the list, then the run from the first int to the second.
+
+        The run is empty unless the records are in the order of their starts, and then every
+        position in the list comes before it.
+        """
+        from bisect import bisect_left, bisect_right
+
         found: list[int] = []
+        starts = self._starts
+        if starts is not None and lo <= hi and not definitely and not within:
+            for group in self._groups:
+                found += group.reaching(lo)
+            found.sort()
+            first = bisect_left(starts, lo)
+            return found, first, bisect_right(starts, hi, first)
         for group in self._groups:
             found += group.query(lo, hi, definitely, within)
         found.sort()  # a few sorted runs, one a group: merged in a pass or two
-        return found
+        return found, 0, 0
 
 
 def _matches(p_lo: int, p_hi: int, d_lo: int, d_hi: int, lo: int, hi: int, definitely: bool, within: bool) -> bool:
@@ -631,12 +667,15 @@ class Collection(Generic[R]):
         """The first record in the collection's order, or None when it is empty."""
         return self._records[0] if self._records else None
 
-    def _derive(self, positions: list[int]) -> Collection[R]:
-        """The records at ``positions`` (ascending), as a collection in the same order."""
+    def _derive(self, positions: list[int], first: int = 0, stop: int = 0) -> Collection[R]:
+        """The records at ``positions`` (ascending), then those from ``first`` to ``stop`` (all
+        after them), as a collection in the same order."""
         if len(positions) > 1:  # itemgetter of several indexes gives a tuple, gathered in C
             records: tuple[R, ...] = itemgetter(*positions)(self._records)
         else:
             records = tuple(self._records[i] for i in positions)
+        if stop > first:
+            records += self._records[first:stop]
         return Collection._of(self._name, records)
 
     # -- filters ---------------------------------------------------------------------------
@@ -730,7 +769,7 @@ class Collection(Generic[R]):
             definitely: Keep only the records certainly inside.
         """
         lo, hi = _day_bounds(start, end)
-        return self._derive(self._date_index().query(lo, hi, definitely=definitely, within=definitely))
+        return self._derive(*self._date_index().query(lo, hi, definitely=definitely, within=definitely))
 
     def on(self, when: DateLike, *, definitely: bool = False) -> Collection[R]:
         """The records dated on ``when`` (a day, a month or a year).
@@ -741,7 +780,7 @@ class Collection(Generic[R]):
                 only possibly on 2016-07-09).
         """
         lo, hi = _day_bounds(when, when)
-        return self._derive(self._date_index().query(lo, hi, definitely=definitely))
+        return self._derive(*self._date_index().query(lo, hi, definitely=definitely))
 
     def active_on(self, when: DateLike, *, definitely: bool = False) -> Collection[R]:
         """The records whose span overlaps ``when`` (a day, a month or a year).
@@ -755,7 +794,7 @@ class Collection(Generic[R]):
             definitely: Keep only the records certainly active then.
         """
         lo, hi = _day_bounds(when, when)
-        return self._derive(self._span_index().query(lo, hi, definitely=definitely))
+        return self._derive(*self._span_index().query(lo, hi, definitely=definitely))
 
     def certainty(self, record: R | str, when: DateLike) -> Certainty:
         """Whether one record was active on ``when``: DEFINITELY, POSSIBLY or NOT."""
