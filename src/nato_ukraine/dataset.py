@@ -31,6 +31,7 @@ import gc
 import os
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -221,8 +222,6 @@ class _Group:
         self.exact = exact
 
     def query(self, lo: int, hi: int, definitely: bool, within: bool) -> list[int]:
-        from bisect import bisect_left, bisect_right  # imported on first use, not with the package
-
         p_los = self.p_los
         first = bisect_left(p_los, lo - self.longest)
         stop = bisect_right(p_los, hi)
@@ -240,8 +239,6 @@ class _Group:
 
     def reaching(self, lo: int) -> list[int]:
         """The positions of the spans that start before ``lo`` and end on or after it."""
-        from bisect import bisect_left
-
         first = bisect_left(self.p_los, lo - self.longest)
         return self._reaching(lo, first, bisect_left(self.p_los, lo, first))
 
@@ -381,8 +378,6 @@ class _SpanIndex:
     __slots__ = ("_groups", "_starts")
 
     def __init__(self, spans: _Spans) -> None:
-        from bisect import bisect_left
-
         lengths = list(map(sub, spans.p_his, spans.p_los))
         counts = Counter(lengths)
         common = [
@@ -417,8 +412,6 @@ class _SpanIndex:
         The run is empty unless the records are in the order of their starts, and then every
         position in the list comes before it.
         """
-        from bisect import bisect_left, bisect_right
-
         found: list[int] = []
         starts = self._starts
         if starts is not None and lo <= hi and not definitely and not within:
