@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from typing import Any
 
 import attrs
@@ -362,3 +363,24 @@ def test_event_date_queries_agree_with_a_scan(
     for when in filter(None, (start, end)):
         expected = [e.id for e in events if at_least(nu.Period(e.date, e.end or e.date).overlaps(when), wanted)]
         assert expected == events.active_on(when, definitely=definitely).ids()
+
+
+@given(
+    dates=st.lists(FEW_DATES | partial_dates(1990, 2030), max_size=40),
+    start=st.none() | partial_dates(1990, 2030),
+)
+def test_events_are_counted_by_year_as_a_counter_counts_them(dates: list[nu.PartialDate], start: Any) -> None:
+    """count_by("year") of any collection of events, the whole or a query's result, counts each year's events, in
+    the order of the years."""
+    cite = (nu.Citation(source="s", quote="q"),)
+    events = nu.Collection(
+        "events",
+        [
+            nu.Event(id=f"e{i}", name="E", kind=nu.EventKind.MEETING, date=date, citations=cite)
+            for i, date in enumerate(dates)
+        ],
+    )
+    for collection in (events, events.between(start, None)):
+        expected = dict(sorted(Counter(event.date.year for event in collection).items()))
+        counted = collection.count_by("year")
+        assert list(expected.items()) == list(counted.items())

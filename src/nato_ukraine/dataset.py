@@ -850,8 +850,11 @@ class Collection(Generic[R]):
             A dict from key to count.
         """
         counts: Counter[Any] = Counter()
-        if key == "year":  # counted in C from the list of years, which is kept
-            counts.update(self._year_list())
+        if key == "year":
+            years = self._year_list()
+            if self._all_events():  # in date order, so in runs of one year: one bisection a year
+                return _runs_counted(years)
+            counts.update(years)  # counted in C from the list of years, which is kept
             return dict(sorted(counts.items(), key=lambda kv: _order_key(kv[0])))
         keyfunc = self._key_function(key)
         for record in self._records:
@@ -918,6 +921,18 @@ def _plain(value: object) -> Any:
     if isinstance(record_id, str) and attrs.has(type(value)):
         return record_id
     return value
+
+
+def _runs_counted(values: list[Any]) -> dict[Any, int]:
+    """How many times each value stands in ``values``, a sorted list, in order."""
+    counts: dict[Any, int] = {}
+    at, size = 0, len(values)
+    while at < size:
+        value = values[at]
+        stop = bisect_right(values, value, at)
+        counts[value] = stop - at
+        at = stop
+    return counts
 
 
 def _order_key(value: Any) -> tuple[int, str, Any]:
