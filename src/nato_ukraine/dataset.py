@@ -852,8 +852,8 @@ class Collection(Generic[R]):
         counts: Counter[Any] = Counter()
         if key == "year":
             years = self._year_list()
-            if self._all_events():  # in date order, so in runs of one year: one bisection a year
-                return _runs_counted(years)
+            if self._all_events():  # in date order (as _in_order puts them, and every query keeps
+                return _runs_counted(years)  # them), so in runs of one year: a bisection a year
             counts.update(years)  # counted in C from the list of years, which is kept
             return dict(sorted(counts.items(), key=lambda kv: _order_key(kv[0])))
         keyfunc = self._key_function(key)
