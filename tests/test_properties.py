@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -323,21 +324,10 @@ def test_date_queries_agree_with_period(
     assert expected == ds.events.between(when, when, definitely=definitely).ids()
 
 
-@given(
-    parts=st.lists(
-        st.tuples(FEW_DATES | partial_dates(2014, 2016), st.none() | partial_dates(2014, 2017)), max_size=40
-    ),
-    start=st.none() | FEW_DATES | partial_dates(2013, 2017),
-    end=st.none() | FEW_DATES | partial_dates(2013, 2017),
-    definitely=st.booleans(),
-)
-def test_event_date_queries_agree_with_a_scan(
-    parts: list[Any], start: nu.PartialDate | None, end: nu.PartialDate | None, definitely: bool
-) -> None:
-    """Over any window (open, or even reversed), between() returns the events a scan of their days admits, in
-    order; so does active_on() at either bound. Events are in date order, which the queries make use of."""
+def meetings(parts: Iterable[tuple[nu.PartialDate, nu.PartialDate | None]]) -> nu.Collection[nu.Event]:
+    """A collection of meetings, one on each date (to its end, if that may come after the date)."""
     cite = (nu.Citation(source="s", quote="q"),)
-    events = nu.Collection(
+    return nu.Collection(
         "events",
         [
             nu.Event(
@@ -351,6 +341,22 @@ def test_event_date_queries_agree_with_a_scan(
             for i, (date, last) in enumerate(parts)
         ],
     )
+
+
+@given(
+    parts=st.lists(
+        st.tuples(FEW_DATES | partial_dates(2014, 2016), st.none() | partial_dates(2014, 2017)), max_size=40
+    ),
+    start=st.none() | FEW_DATES | partial_dates(2013, 2017),
+    end=st.none() | FEW_DATES | partial_dates(2013, 2017),
+    definitely=st.booleans(),
+)
+def test_event_date_queries_agree_with_a_scan(
+    parts: list[Any], start: nu.PartialDate | None, end: nu.PartialDate | None, definitely: bool
+) -> None:
+    """Over any window (open, or even reversed), between() returns the events a scan of their days admits, in
+    order; so does active_on() at either bound. Events are in date order, which the queries make use of."""
+    events = meetings(parts)
     lo = dt.date.min if start is None else start.earliest
     hi = dt.date.max if end is None else end.latest
 
@@ -369,17 +375,12 @@ def test_event_date_queries_agree_with_a_scan(
     dates=st.lists(FEW_DATES | partial_dates(1990, 2030), max_size=40),
     start=st.none() | partial_dates(1990, 2030),
 )
-def test_events_are_counted_by_year_as_a_counter_counts_them(dates: list[nu.PartialDate], start: Any) -> None:
+def test_events_are_counted_by_year_as_a_counter_counts_them(
+    dates: list[nu.PartialDate], start: nu.PartialDate | None
+) -> None:
     """count_by("year") of any collection of events, the whole or a query's result, counts each year's events, in
     the order of the years."""
-    cite = (nu.Citation(source="s", quote="q"),)
-    events = nu.Collection(
-        "events",
-        [
-            nu.Event(id=f"e{i}", name="E", kind=nu.EventKind.MEETING, date=date, citations=cite)
-            for i, date in enumerate(dates)
-        ],
-    )
+    events = meetings((date, None) for date in dates)
     for collection in (events, events.between(start, None)):
         expected = dict(sorted(Counter(event.date.year for event in collection).items()))
         counted = collection.count_by("year")
