@@ -1251,7 +1251,6 @@ def _validate(
         elif all(id_sets.of[target].issuperset(ids) for target, ids in references.items()):
             continue  # made as parsed, each record held to its rules: only its references were left
         explain = _EXPLAIN[cls]
-        explain = _EXPLAIN[cls]
         for record, index in zip(records, indexes, strict=True):
             found = explain(record, by_id, unreadable)
             if found:
