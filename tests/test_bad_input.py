@@ -128,6 +128,25 @@ def test_not_utf8(load: Mode, tmp_path: Path) -> None:
     path = write(tmp_path, '{"events": [{"name": "Réunion"}]}'.encode("latin-1"))
 
     assert_problems(data_error(load, path), path, [("$", "not UTF-8")])
+    assert "byte 23 is 0xe9" in str(data_error(load, path))
+
+
+def test_not_utf8_after_a_byte_order_mark(load: Mode, tmp_path: Path) -> None:
+    """After a byte order mark, the bad byte named is still counted from the file's start."""
+    path = write(tmp_path, b"\xef\xbb\xbf" + '{"events": [{"name": "Réunion"}]}'.encode("latin-1"))
+
+    error = data_error(load, path)
+
+    assert_problems(error, path, [("$", "not UTF-8")])
+    assert "byte 26 is 0xe9" in str(error)
+
+
+def test_byte_order_mark_is_skipped(load: Mode, tmp_path: Path) -> None:
+    """A file that starts with UTF-8's byte order mark, as some editors write, loads as without it."""
+    plain = write(tmp_path, document(event()), "plain.json")
+    marked = write(tmp_path, b"\xef\xbb\xbf" + plain.read_bytes(), "marked.json")
+
+    assert load(marked).events["test-event"] == load(plain).events["test-event"]
 
 
 def test_top_level_list(load: Mode, tmp_path: Path) -> None:

@@ -227,16 +227,23 @@ def _parse_manifest_value(file: str, value: object, problems: list[Problem], pat
 _ValueReader = Callable[[str, str, int], "tuple[Any, int] | None"]
 
 
+_BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark
+
+
 def _parse_json(file: str, data: bytes, problems: list[Problem], read_value: _ValueReader | None = None) -> Any:
     import json
 
     if not data or data.isspace():  # (not data.strip(): that copies the whole file)
         problems.append(Problem(file, "$", "the file is empty; expected a JSON object"))
         return None
+    # A byte order mark is skipped, not decoded (the "utf-8-sig" codec would do the same, but
+    # count a bad byte's place from after the mark, and cost an import).
+    skip = 3 if data.startswith(_BOM) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = str(memoryview(data)[skip:], "utf-8")  # (no copy of the bytes)
     except UnicodeDecodeError as exc:
-        problems.append(Problem(file, "$", f"not UTF-8 text: byte {exc.start} is {data[exc.start]:#04x}"))
+        at = skip + exc.start
+        problems.append(Problem(file, "$", f"not UTF-8 text: byte {at} is {data[at]:#04x}"))
         return None
     try:
         pairs = _object_pairs(text, read_value)
