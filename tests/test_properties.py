@@ -41,6 +41,35 @@ def test_str_parses_back(date: nu.PartialDate) -> None:
     assert date == nu.PartialDate.parse(str(date))
 
 
+def parsed(text: str) -> nu.PartialDate | str:
+    """What PartialDate.parse makes of the text: the date, or the message it refuses it with."""
+    try:
+        return nu.PartialDate.parse(text)
+    except ValueError as exc:
+        return str(exc)
+
+
+# Shaped like an ISO day ("2016-07-09"), with any part a little wrong: a day past the month's
+# end, a letter, a space, a dash too many.
+_PART = "0123456789 -x"
+iso_day_shapes = st.one_of(
+    st.dates().map(dt.date.isoformat),
+    st.builds(
+        lambda year, month, day: f"{year}-{month}-{day}",
+        st.text(_PART, min_size=4, max_size=4),
+        st.text(_PART, min_size=2, max_size=2),
+        st.text(_PART, min_size=2, max_size=2),
+    ),
+)
+
+
+@given(iso_day_shapes)
+def test_white_space_around_a_date_changes_nothing(text: str) -> None:
+    """Padded, a text shaped like an ISO day gives the same date or the same refusal as bare:
+    the bare one takes the parser's fast path, the padded one the general path."""
+    assert parsed(text) == parsed(f" {text}\t")
+
+
 @given(partial_dates(), partial_dates())
 def test_order_is_total(a: nu.PartialDate, b: nu.PartialDate) -> None:
     """Any two partial dates compare: a <= b or b <= a, and both only when equal."""

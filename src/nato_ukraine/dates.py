@@ -154,6 +154,21 @@ class PartialDate:
         Raises:
             ValueError: If the text is not a date, or not one that can be read without a guess.
         """
+        # An ISO day, the commonest form, is read first, as it is: the C date parser checks the
+        # digits and the calendar at once. (At this length and with these dashes it reads
+        # nothing but YYYY-MM-DD, so it reads no white space to strip.) What it refuses is read
+        # as any other text, below.
+        if type(text) is str and len(text) == 10 and text[4] == "-" and text[7] == "-" and cls is PartialDate:
+            try:
+                parsed = _fromisoformat(text)
+            except ValueError:
+                pass
+            else:
+                date = _new(PartialDate)  # (as _assemble() makes it, written out)
+                _set_year(date, parsed.year)
+                _set_month(date, parsed.month)
+                _set_day(date, parsed.day)
+                return date
         if not isinstance(text, str):
             raise TypeError(f"expected a string, not {type(text).__name__}")
         text = text.strip()
@@ -162,17 +177,11 @@ class PartialDate:
         # the forms are fixed.)
         size = len(text)
         if size == 10 and text[4] == "-" and text[7] == "-" and cls is PartialDate:
-            # A day: the C date parser checks the digits and the calendar at once. (At this
-            # length and with these dashes it reads nothing but YYYY-MM-DD.)
             try:
                 parsed = _fromisoformat(text)
             except ValueError:
                 raise ValueError(f"{text!r} is not a date") from None
-            date = _new(PartialDate)  # (as _assemble() makes it, written out: the commonest form)
-            _set_year(date, parsed.year)
-            _set_month(date, parsed.month)
-            _set_day(date, parsed.day)
-            return date
+            return _assemble(parsed.year, parsed.month, parsed.day)
         if size == 4 or (size == 7 and text[4] == "-") or (size == 10 and text[4] == "-" and text[7] == "-"):
             year, month, day = text[:4], text[5:7], text[8:]  # "" for a part that is not there
             if year.isdecimal() and (not month or month.isdecimal()) and (not day or day.isdecimal()):
