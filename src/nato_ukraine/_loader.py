@@ -1214,12 +1214,12 @@ def _validate(
                         first_seen.setdefault(record.id, (raw.file, f"$.{name}[{index}]"))
         return first_seen[record_id]
 
-    slug = re.compile(_SLUG)
     placed: list[tuple[str, str, list[Record], Sequence[int], _References | None]] = []
     for raw in raws:
         for name, records, indexes, references in raw.collections:
             ids = list(map(_record_id, records))
             if not _all_slugs(ids):
+                slug = re.compile(_SLUG)  # (compiled only here: a load with none amiss never needs it)
                 for record_id, index in zip(ids, indexes, strict=True):
                     if not slug.fullmatch(record_id):
                         message = f"{record_id!r} is not a slug (lower-case words joined by '-')"

@@ -210,7 +210,12 @@ class Role:
     period: Period | None = None
 
 
-@attrs.frozen(kw_only=True)
+# The two bases only gather fields: every class below makes its own __init__, __eq__, __hash__
+# and __repr__, so the bases make none (each would cost a compile when the package loads).
+_BASE = attrs.frozen(kw_only=True, init=False, repr=False, eq=False)
+
+
+@_BASE
 class _Record:
     """The fields every record shares.
 
@@ -248,7 +253,7 @@ class Source(_Record):
     kind: SourceKind = SourceKind.OTHER
 
 
-@attrs.frozen(kw_only=True)
+@_BASE
 class _CitedRecord(_Record):
     """A record that states facts, each backed by one of its citations.
 
