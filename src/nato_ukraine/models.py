@@ -211,11 +211,9 @@ class Role:
 
 
 # The two bases only gather fields: every class below makes its own __init__, __eq__, __hash__
-# and __repr__, so the bases make none (each would cost a compile when the package loads).
-_BASE = attrs.frozen(kw_only=True, init=False, repr=False, eq=False)
-
-
-@_BASE
+# and __repr__, so the bases make none (each would cost a compile when the package loads). The
+# decorator is written out on each: mypy's attrs plugin knows a class by its decorator call.
+@attrs.frozen(kw_only=True, init=False, repr=False, eq=False)
 class _Record:
     """The fields every record shares.
 
@@ -253,7 +251,7 @@ class Source(_Record):
     kind: SourceKind = SourceKind.OTHER
 
 
-@_BASE
+@attrs.frozen(kw_only=True, init=False, repr=False, eq=False)
 class _CitedRecord(_Record):
     """A record that states facts, each backed by one of its citations.
 

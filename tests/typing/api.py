@@ -47,6 +47,19 @@ def usage() -> None:
     period = nu.Period("2016", None)
     inside: nu.Certainty = period.contains("2016-12-31")
 
+    # A record made by hand: the fields every record shares are keyword arguments of each class.
+    notes = nu.Source(id="my-notes", name="My notes", title="My notes")
+    mine = nu.Event(
+        id="my-meeting",
+        name="A meeting",
+        kind=nu.EventKind.MEETING,
+        date=nu.PartialDate(2024, 3),
+        citations=(nu.Citation(source=notes.id, quote="We met in March."),),
+    )
+    mine_id: str = mine.id
+    aliases: tuple[str, ...] = mine.aliases
+    cited: tuple[nu.Citation, ...] = mine.citations
+
     converter: cattrs.Converter = nu.make_converter()
     nu.configure_converter(converter)
     extended: nu.Dataset = nu.load(extra="my_events.json")
@@ -87,4 +100,7 @@ def usage() -> None:
         precision,
         inside,
         extended,
+        mine_id,
+        aliases,
+        cited,
     )
