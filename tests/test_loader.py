@@ -257,6 +257,15 @@ def test_loading_well_formed_data_needs_neither_cattrs_nor_dateutil() -> None:
     assert [] == imported_after("import nato_ukraine as nu\nnu.load()", ("cattrs", "dateutil"))
 
 
+def test_the_graph_and_the_timeline_are_imported_when_first_used() -> None:
+    """A load does without the modules of the graph and the timeline (their classes cost a
+    compile each); the first question that needs one imports it."""
+    package = ("nato_ukraine.graph", "nato_ukraine.timeline")
+    assert [] == imported_after("import nato_ukraine as nu\nnu.load()", package)
+    assert ["nato_ukraine.graph"] == imported_after("import nato_ukraine as nu\nnu.load().edges()", package)
+    assert ["nato_ukraine.timeline"] == imported_after("import nato_ukraine as nu\nnu.load().timeline()", package)
+
+
 def test_loading_the_bundled_data_compiles_nothing() -> None:
     """The first nu.load() reads the bundled data's few hundred records by structurers ready at once: none is
     compiled, and no file is big enough to be read by the object hook, whose code is compiled too."""

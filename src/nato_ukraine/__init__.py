@@ -16,15 +16,7 @@ if TYPE_CHECKING:  # for type checkers and readers; at run time each name is imp
 
     from nato_ukraine._loader import load
     from nato_ukraine.converters import configure_converter, make_converter
-    from nato_ukraine.dataset import (
-        Collection,
-        Dataset,
-        Direction,
-        Edge,
-        Neighbour,
-        Relation,
-        TimelineEntry,
-    )
+    from nato_ukraine.dataset import Collection, Dataset
     from nato_ukraine.dates import Certainty, PartialDate, Period, Precision
     from nato_ukraine.exceptions import (
         AmbiguousNameError,
@@ -35,6 +27,7 @@ if TYPE_CHECKING:  # for type checkers and readers; at run time each name is imp
         UnknownIdError,
         UnknownNameError,
     )
+    from nato_ukraine.graph import Direction, Edge, Neighbour, Relation
     from nato_ukraine.models import (
         Agreement,
         AgreementKind,
@@ -58,6 +51,7 @@ if TYPE_CHECKING:  # for type checkers and readers; at run time each name is imp
         SourceKind,
     )
     from nato_ukraine.schema import json_schema
+    from nato_ukraine.timeline import TimelineEntry
     from nato_ukraine.versions import DatasetDiff, RecordChange, diff
 
 __all__ = [
@@ -113,9 +107,9 @@ __all__ = [
 # checked against __all__ by the tests.
 _SOURCES = {
     "load": "nato_ukraine._loader",
-    **dict.fromkeys(
-        ("Collection", "Dataset", "Direction", "Edge", "Neighbour", "Relation", "TimelineEntry"), "nato_ukraine.dataset"
-    ),
+    **dict.fromkeys(("Collection", "Dataset"), "nato_ukraine.dataset"),
+    **dict.fromkeys(("Direction", "Edge", "Neighbour", "Relation"), "nato_ukraine.graph"),
+    "TimelineEntry": "nato_ukraine.timeline",
     **dict.fromkeys(("Certainty", "PartialDate", "Period", "Precision"), "nato_ukraine.dates"),
     **dict.fromkeys(
         (

@@ -60,9 +60,11 @@ from nato_ukraine.models import (
 if TYPE_CHECKING:
     import pandas
 
+    from nato_ukraine.graph import Edge, Neighbour, Relation
     from nato_ukraine.models import Coverage, Manifest
+    from nato_ukraine.timeline import TimelineEntry
 
-__all__ = ["Collection", "Dataset", "Direction", "Edge", "Neighbour", "Relation", "TimelineEntry"]
+__all__ = ["Collection", "Dataset"]
 
 R = TypeVar("R", Source, Body, Programme, Event, Agreement, Operation, Person)
 _T = TypeVar("_T")
@@ -974,153 +976,6 @@ class _OfKind(Mapping[str, Any]):
 
 
 # ---------------------------------------------------------------------------------------------
-# Graph
-
-
-class Relation(str, enum.Enum):
-    """The kinds of link between records, each read "source RELATION target"."""
-
-    PART_OF = "part_of"  #: a body or programme is part of another (its ``parent``)
-    SUCCEEDS = "succeeds"  #: a body succeeds its predecessor
-    RUNS = "runs"  #: a body runs or oversees a programme
-    INVOLVES = "involves"  #: an event involves a body, programme, agreement, operation or person
-    CHAIRS = "chairs"  #: a person chairs an event
-    PARTY_TO = "party_to"  #: a body is party to an agreement
-    HOLDS_ROLE_IN = "holds_role_in"  #: a person holds a role in a body
-    CITES = "cites"  #: a record cites a source
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class Direction(str, enum.Enum):
-    """Which way an edge runs from the record asked about."""
-
-    OUTGOING = "outgoing"  #: the record is the edge's source
-    INCOMING = "incoming"  #: the record is the edge's target
-
-    def __str__(self) -> str:
-        return self.value
-
-
-@attrs.frozen(order=True)
-class Edge:
-    """A link between two records, read "source RELATION target" (by id)."""
-
-    source: str
-    relation: Relation
-    target: str
-
-    def __str__(self) -> str:
-        return f"{self.source} {self.relation.value} {self.target}"
-
-
-@attrs.frozen
-class Neighbour:
-    """A record linked to the one asked about, and how.
-
-    Attributes:
-        relation: The kind of link.
-        direction: OUTGOING when the record asked about is the edge's source.
-        record: The record at the other end.
-    """
-
-    relation: Relation
-    direction: Direction
-    record: Record
-
-
-def _edges_of(record: Record) -> Iterator[Edge]:
-    rid = record.id
-    if isinstance(record, Body):
-        if record.parent:
-            yield Edge(rid, Relation.PART_OF, record.parent)
-        if record.predecessor:
-            yield Edge(rid, Relation.SUCCEEDS, record.predecessor)
-        if record.successor:
-            yield Edge(record.successor, Relation.SUCCEEDS, rid)
-    elif isinstance(record, Programme):
-        if record.parent:
-            yield Edge(rid, Relation.PART_OF, record.parent)
-        for body in record.bodies:
-            yield Edge(body, Relation.RUNS, rid)
-    elif isinstance(record, Event):
-        for target in (*record.bodies, *record.programmes, *record.agreements, *record.operations, *record.people):
-            yield Edge(rid, Relation.INVOLVES, target)
-        if record.chair:
-            yield Edge(record.chair, Relation.CHAIRS, rid)
-    elif isinstance(record, Agreement):
-        for party in record.parties:
-            yield Edge(party, Relation.PARTY_TO, rid)
-    elif isinstance(record, Person):
-        for role in record.roles:
-            if role.body:
-                yield Edge(rid, Relation.HOLDS_ROLE_IN, role.body)
-    if not isinstance(record, Source):
-        for source in dict.fromkeys(c.source for c in record.citations):
-            yield Edge(rid, Relation.CITES, source)
-
-
-# ---------------------------------------------------------------------------------------------
-# Timeline
-
-
-@attrs.frozen
-class TimelineEntry:
-    """One dated thing: an event, or a record's founding, start, signing, end, ...
-
-    Attributes:
-        date: When.
-        what: What happened on that date: ``"event"`` for an event, else the field
-            (``"established"``, ``"dissolved"``, ``"start"``, ``"end"``, ``"signed"``,
-            ``"ratified"``, ``"in_force"``).
-        record: The record it belongs to.
-        end: For an event of several days, its last day.
-    """
-
-    date: PartialDate
-    what: str
-    record: Record
-    end: PartialDate | None = None
-
-    def __str__(self) -> str:
-        when = str(self.date) if self.end is None else f"{self.date}..{self.end}"
-        label = "" if self.what == "event" else f" ({self.what.replace('_', ' ')})"
-        return f"{when}  {self.record.name}{label}"
-
-
-#: The order of one record's dates that fall on the same date: beginnings before ends.
-_WHAT_ORDER = {
-    "event": 0,
-    "established": 0,
-    "start": 0,
-    "signed": 0,
-    "ratified": 1,
-    "in_force": 2,
-    "dissolved": 3,
-    "end": 3,
-}
-
-
-def _timeline_entries(record: Record) -> Iterator[TimelineEntry]:
-    if isinstance(record, Event):
-        yield TimelineEntry(record.date, "event", record, record.end)
-        return
-    pairs: tuple[tuple[str, PartialDate | None], ...]
-    if isinstance(record, Body):
-        pairs = (("established", record.established), ("dissolved", record.dissolved))
-    elif isinstance(record, (Programme, Operation)):
-        pairs = (("start", record.period.start), ("end", record.period.end))
-    elif isinstance(record, Agreement):
-        pairs = (("signed", record.signed), ("ratified", record.ratified), ("in_force", record.in_force))
-    else:
-        pairs = ()
-    for what, when in pairs:
-        if when is not None:
-            yield TimelineEntry(when, what, record)
-
-
-# ---------------------------------------------------------------------------------------------
 # Dataset
 
 
@@ -1415,6 +1270,8 @@ class Dataset:
             start: Leave out what is certainly before this date.
             end: Leave out what is certainly after this date.
         """
+        from nato_ukraine.timeline import _WHAT_ORDER, _timeline_entries
+
         lo, hi = _day_bounds(start, end)
         entries = [
             entry
@@ -1430,12 +1287,16 @@ class Dataset:
     def _graph(self) -> tuple[list[Edge], dict[str, list[Edge]]]:
         graph = self._edges
         if graph is None:
+            from nato_ukraine.graph import _graph_of
+
             with _gc_paused():
                 graph = self._edges = _graph_of(self._by_id.values())
         return graph
 
     def edges(self, relation: Relation | str | None = None) -> list[Edge]:
         """Every link between records, sorted; only those of one relation if given."""
+        from nato_ukraine.graph import Relation
+
         edges = self._graph()[0]
         if relation is None:
             return list(edges)
@@ -1456,6 +1317,8 @@ class Dataset:
         Raises:
             UnknownIdError: If no record has that id.
         """
+        from nato_ukraine.graph import Direction, Neighbour, Relation
+
         rid = record if isinstance(record, str) else record.id
         self[rid]  # raises UnknownIdError for an unknown id
         wanted = None if relation is None else Relation(relation)
@@ -1486,6 +1349,8 @@ class Dataset:
         Raises:
             UnknownIdError: If either id is unknown.
         """
+        from nato_ukraine.graph import Relation
+
         a = start if isinstance(start, str) else start.id
         b = end if isinstance(end, str) else end.id
         self[a], self[b]  # raise UnknownIdError for unknown ids
@@ -1528,17 +1393,6 @@ def _name_index(records: Iterable[Record]) -> dict[str, list[Record]]:
             if other != key:
                 names.setdefault(other, []).append(record)
     return names
-
-
-def _graph_of(records: Iterable[Record]) -> tuple[list[Edge], dict[str, list[Edge]]]:
-    """Every edge, sorted, and the edges that touch each id."""
-    edges = sorted({edge for record in records for edge in _edges_of(record)})
-    touching: dict[str, list[Edge]] = {}
-    for edge in edges:
-        touching.setdefault(edge.source, []).append(edge)
-        if edge.target != edge.source:
-            touching.setdefault(edge.target, []).append(edge)
-    return edges, touching
 
 
 def _written(record: Record, folded: str) -> str:
