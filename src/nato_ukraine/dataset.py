@@ -1270,17 +1270,9 @@ class Dataset:
             start: Leave out what is certainly before this date.
             end: Leave out what is certainly after this date.
         """
-        from nato_ukraine.timeline import _WHAT_ORDER, _timeline_entries
+        from nato_ukraine.timeline import _timeline
 
-        lo, hi = _day_bounds(start, end)
-        entries = [
-            entry
-            for record in self._by_id.values()
-            for entry in _timeline_entries(record)
-            if entry.date.earliest.toordinal() <= hi and lo <= (entry.end or entry.date).latest.toordinal()
-        ]
-        entries.sort(key=lambda e: (e.date._key(), e.record.id, _WHAT_ORDER[e.what]))
-        return entries
+        return _timeline(self._by_id.values(), *_day_bounds(start, end))
 
     # -- graph -----------------------------------------------------------------------------
 

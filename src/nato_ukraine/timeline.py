@@ -9,7 +9,7 @@ The module is imported on first use of the timeline, not when a dataset loads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -72,3 +72,16 @@ def _timeline_entries(record: Record) -> Iterator[TimelineEntry]:
     for what, when in pairs:
         if when is not None:
             yield TimelineEntry(when, what, record)
+
+
+def _timeline(records: Iterable[Record], lo: int, hi: int) -> list[TimelineEntry]:
+    """The entries of ``records`` that may fall within the days [lo, hi] (as ordinals), in the
+    timeline's order: by date, then by record id, then in the order of the record's own dates."""
+    entries = [
+        entry
+        for record in records
+        for entry in _timeline_entries(record)
+        if entry.date.earliest.toordinal() <= hi and lo <= (entry.end or entry.date).latest.toordinal()
+    ]
+    entries.sort(key=lambda e: (e.date._key(), e.record.id, _WHAT_ORDER[e.what]))
+    return entries
