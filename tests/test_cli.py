@@ -98,6 +98,14 @@ def test_timeline_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[st
     assert "unknown event kind 'meetng'" in err
 
 
+def test_reversed_dates_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A --from after --to exits 2 saying so, rather than printing an empty timeline; dates that only overlap pass."""
+    code, out, err = run(capsys, "timeline", "--from", "2016", "--to", "2014")
+    assert (2, "") == (code, out)
+    assert "--from 2016 is after --to 2014" in err
+    assert run_json(capsys, "timeline", "--from", "2016-06", "--to", "2016")
+
+
 def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     """A --from that is not a date exits 2 with argparse's message, no traceback."""
     code, _, err = run(capsys, "timeline", "--from", "Juny 2017")
@@ -126,6 +134,14 @@ def test_show_ambiguous_and_unknown_names_exit_1(capsys: pytest.CaptureFixture[s
     assert (1, True) == (code, "nato-ukraine-commission, nato-ukraine-council" in err)
     code, _, err = run(capsys, "show", "no-such-thing")
     assert (1, True) == (code, "no record has" in err)
+
+
+def test_names_and_searches_need_no_quotes(capsys: pytest.CaptureFixture[str]) -> None:
+    """show and search take the words of a name or a search unquoted, as the shell splits them."""
+    assert "nato-ukraine-commission" == run_json(capsys, "show", "NATO-Ukraine", "Commission")["id"]
+    quoted = run_json(capsys, "search", "trust fund", "--limit", "5")
+    assert quoted == run_json(capsys, "search", "trust", "fund", "--limit", "5")
+    assert quoted
 
 
 def test_search_ranks_like_the_library(capsys: pytest.CaptureFixture[str]) -> None:

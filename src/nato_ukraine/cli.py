@@ -68,11 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--body", metavar="ID-OR-NAME", help="only what involves this body")
 
     show = sub.add_parser("show", parents=[common], help="one record, by id, name, acronym or alias")
-    show.add_argument("name", metavar="ID-OR-NAME")
+    show.add_argument(
+        "name", nargs="+", metavar="ID-OR-NAME", help="an id, name, acronym or alias (its words need no quotes)"
+    )
     show.add_argument("--on", type=_date, metavar="DATE", help="pick the record that name had on DATE")
 
     search = sub.add_parser("search", parents=[common], help="search names, aliases and descriptions")
-    search.add_argument("text")
+    search.add_argument("text", nargs="+", help="the words to look for (they need no quotes)")
     search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
 
     stats = sub.add_parser("stats", parents=[common], help="count events by year, kind, level or body")
@@ -197,6 +199,8 @@ def _summary(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _timeline(args: argparse.Namespace, out: TextIO) -> int:
+    if args.start is not None and args.end is not None and args.start.earliest > args.end.latest:
+        raise _UsageError(f"--from {args.start} is after --to {args.end}")
     ds = _dataset(args)
     kind = None
     if args.kind is not None:
@@ -243,7 +247,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     from nato_ukraine.dataset import to_record
 
     ds = _dataset(args)
-    record = ds.lookup(args.name, on=args.on)
+    record = ds.lookup(" ".join(args.name), on=args.on)
     related = ds.related(record)
     if args.json:
         payload = _unstructure(record)
@@ -289,7 +293,7 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
     ds = _dataset(args)
     if args.limit < 1:
         raise _UsageError("--limit must be at least 1")
-    results = ds.search(args.text, limit=args.limit)
+    results = ds.search(" ".join(args.text), limit=args.limit)
     payload = [{"id": r.id, "type": type(r).__name__.lower(), "name": r.name} for r in results]
     _emit(args, out, payload, ["id", "type", "name"], [[r.id, type(r).__name__.lower(), r.name] for r in results])
     return 0
