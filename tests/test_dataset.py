@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
+import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -432,6 +435,106 @@ class TestImmutability:
         """Dataset() refuses: datasets come from load()."""
         with pytest.raises(TypeError, match="load"):
             nu.Dataset()
+
+
+def round_trip(value: Any) -> Any:
+    """``value`` pickled and unpickled."""
+    return pickle.loads(pickle.dumps(value))  # noqa: S301 - the tests' own objects
+
+
+class TestCopiesAndPickles:
+    def test_a_dataset_survives_pickling(self, ds: nu.Dataset) -> None:
+        """A pickled dataset comes back with the same records, manifest and answers (as when sent to another
+        process)."""
+        again = round_trip(ds)
+
+        assert {name: list(c) for name, c in ds.collections().items()} == {
+            name: list(c) for name, c in again.collections().items()
+        }
+        assert ds.manifest == again.manifest
+        assert "council" == again.lookup("NUC", on="2024-01-10").id
+        assert ds.events.between("2014", "2016").ids() == again.events.between("2014", "2016").ids()
+
+    def test_a_collection_survives_pickling(self, ds: nu.Dataset) -> None:
+        """A collection, or a query's result, pickles as its records, and answers as before."""
+        meetings = ds.events.where(kind="meeting")
+        again = round_trip(meetings)
+
+        assert ("events", list(meetings)) == (again.name, list(again))
+        assert meetings.count_by("year") == again.count_by("year")
+        assert list(ds.bodies) == list(round_trip(ds.bodies))
+
+    def test_a_copy_is_the_same_immutable_object(self, ds: nu.Dataset) -> None:
+        """copy and deepcopy of a dataset or a collection give it back: neither can change."""
+        for thing in (ds, ds.events):
+            assert copy.copy(thing) is thing
+            assert copy.deepcopy(thing) is thing
+
+    def test_errors_survive_pickling(self, ds: nu.Dataset, tmp_path: Path) -> None:
+        """Every error comes back from pickling (as from a worker process) with its message and attributes."""
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"events": [{"id": "x"}]}', encoding="utf-8")
+        raised = []
+        for fail in (
+            lambda: ds["nope"],
+            lambda: ds.lookup("nothing like it"),
+            lambda: ds.lookup("NUC"),
+            lambda: ds.lookup("NUC", on="2023-07"),
+            lambda: nu.load(bad),
+        ):
+            with pytest.raises(nu.NatoUkraineError) as info:
+                fail()
+            raised.append(info.value)
+        assert {nu.UnknownIdError, nu.UnknownNameError, nu.AmbiguousNameError, nu.DataError} == set(map(type, raised))
+
+        for error in raised:
+            again = round_trip(error)
+            assert (type(error), str(error), error.args, vars(error)) == (
+                type(again),
+                str(again),
+                again.args,
+                vars(again),
+            )
+
+
+class TestWrongTypes:
+    @pytest.mark.parametrize(
+        "query",
+        [
+            lambda ds: ds.lookup(None),
+            lambda ds: ds.lookup(5),
+            lambda ds: ds.search(None),
+            lambda ds: ds.related(None),
+            lambda ds: ds.path("commission", None),
+            lambda ds: ds.events.on(None),
+            lambda ds: ds.programmes.active_on(None),
+            lambda ds: ds.programmes.certainty(None, "2016"),
+            lambda ds: ds.events.count_by(None),
+        ],
+        ids=[
+            "lookup None",
+            "lookup 5",
+            "search None",
+            "related None",
+            "path None",
+            "on None",
+            "active_on None",
+            "certainty None",
+            "count_by None",
+        ],
+    )
+    def test_a_query_given_the_wrong_type_says_what_it_expected(
+        self, ds: nu.Dataset, query: Callable[[nu.Dataset], object]
+    ) -> None:
+        """None or a number where a name, a record, a date or a field belongs raises TypeError saying what was
+        expected (not an error from deep inside, nor, for a date, every record)."""
+        with pytest.raises(TypeError, match="expected"):
+            query(ds)
+
+    def test_a_negative_search_limit_is_refused(self, ds: nu.Dataset) -> None:
+        """search(limit=-1) raises ValueError (a slice would have dropped the last result)."""
+        with pytest.raises(ValueError, match="limit"):
+            ds.search("NUC", limit=-1)
 
 
 class TestBundledGraph:

@@ -557,6 +557,30 @@ def _names(record: Record) -> list[str]:
     return names
 
 
+def _unpickled_dataset(manifest: Manifest, collections: Mapping[str, tuple[Record, ...]]) -> Dataset:
+    """A dataset made again from what :meth:`Dataset.__reduce__` pickled."""
+    return Dataset._create(collections, manifest)
+
+
+_RECORD_CLASSES = (Source, Body, Programme, Event, Agreement, Operation, Person)
+
+
+def _record(value: object) -> Record:
+    """``value``, a record.
+
+    Raises:
+        TypeError: If it is not a record (a query given None, say, where a record belongs).
+    """
+    if not isinstance(value, _RECORD_CLASSES):
+        raise TypeError(f"expected a record or an id (a str), not {type(value).__name__}")
+    return value
+
+
+def _id_of(value: Record | str) -> str:
+    """The id ``value`` is, or the id of the record ``value`` is."""
+    return value if isinstance(value, str) else _record(value).id
+
+
 # ---------------------------------------------------------------------------------------------
 # Collection
 
@@ -569,6 +593,8 @@ class Collection(Generic[R]):
     aggregates, plain values), so queries chain::
 
         ds.events.between("2014", "2016").where(kind="meeting").count_by("year")
+
+    Like a dataset, a collection is its own copy, and it pickles as its records.
     """
 
     __slots__ = ("_by_id", "_dates", "_events", "_field_index", "_name", "_records", "_spans", "_years")
@@ -593,6 +619,18 @@ class Collection(Generic[R]):
         self._dates: _SpanIndex | None = None
         self._years: list[int | None] | None = None
         self._events: bool | None = None  # whether every record is an Event
+
+    # A collection is immutable: a copy is the collection itself. Pickled, it is its name and its
+    # records (not the index of the dataset it came from), and it is made again from them.
+
+    def __copy__(self) -> Collection[R]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Collection[R]:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Collection._of, (self._name, self._records)
 
     # -- basics ----------------------------------------------------------------------------
 
@@ -706,6 +744,8 @@ class Collection(Generic[R]):
         return self._derive(sorted(set(matches[0]).intersection(*matches[1:])))
 
     def _field_name(self, key: str) -> str:
+        if not isinstance(key, str):
+            raise TypeError(f"expected a field name or a function of a record, not {type(key).__name__}")
         fields = self._fields()
         if key in fields:
             return key
@@ -774,6 +814,7 @@ class Collection(Generic[R]):
             definitely: Keep only the records certainly dated then (a record dated "2016" is
                 only possibly on 2016-07-09).
         """
+        when = as_partial_date(when)  # (None is no date here, as it is an open end for between)
         lo, hi = _day_bounds(when, when)
         return self._derive(*self._date_index().query(lo, hi, definitely=definitely))
 
@@ -788,12 +829,13 @@ class Collection(Generic[R]):
             when: The date.
             definitely: Keep only the records certainly active then.
         """
+        when = as_partial_date(when)  # (None is no date here, as it is an open end for between)
         lo, hi = _day_bounds(when, when)
         return self._derive(*self._span_index().query(lo, hi, definitely=definitely))
 
     def certainty(self, record: R | str, when: DateLike) -> Certainty:
         """Whether one record was active on ``when``: DEFINITELY, POSSIBLY or NOT."""
-        found = self[record] if isinstance(record, str) else record
+        found = self[record] if isinstance(record, str) else _record(record)
         span = record_span(found)
         return Certainty.NOT if span is None else span.overlaps(when)
 
@@ -982,6 +1024,9 @@ class _OfKind(Mapping[str, Any]):
 class Dataset:
     """A loaded, validated, immutable dataset. Get one with :func:`nato_ukraine.load`.
 
+    Being immutable, a dataset is its own copy (``copy.deepcopy`` gives it back); it pickles as
+    its records and manifest, to be sent to another process or cached.
+
     Attributes:
         sources: The documents the data is built from.
         bodies: The organisations, councils, commissions, offices, agencies and institutions.
@@ -1066,6 +1111,18 @@ class Dataset:
             object.__setattr__(self, name, value)
             return
         raise AttributeError("a Dataset is immutable")
+
+    # A dataset is immutable: a copy is the dataset itself. Pickled, it is its records and its
+    # manifest, and it is made again from them (its indexes are built anew, on first use).
+
+    def __copy__(self) -> Dataset:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Dataset:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _unpickled_dataset, (self._manifest, {name: getattr(self, name)._records for name in COLLECTIONS})
 
     # -- metadata --------------------------------------------------------------------------
 
@@ -1201,6 +1258,8 @@ class Dataset:
             UnknownNameError: If nothing has that name (a KeyError, with suggestions).
             AmbiguousNameError: If more than one record fits; it lists them.
         """
+        if not isinstance(name, str):
+            raise TypeError(f"expected a name (a str), not {type(name).__name__}")
         if name in self._by_id:
             return self._by_id[name]
         names = self._name_index()
@@ -1231,8 +1290,16 @@ class Dataset:
 
         Args:
             text: Words to look for, in any case.
-            limit: At most this many results.
+            limit: At most this many results (0 or more).
+
+        Raises:
+            TypeError: If ``text`` is not a string.
+            ValueError: If ``limit`` is below 0.
         """
+        if not isinstance(text, str):
+            raise TypeError(f"expected the text to search for (a str), not {type(text).__name__}")
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be 0 or more, not {limit}")
         query = normalise(text)
         words = re.findall(_WORD, query)
         if not words:
@@ -1311,7 +1378,7 @@ class Dataset:
         """
         from nato_ukraine.graph import Direction, Neighbour, Relation
 
-        rid = record if isinstance(record, str) else record.id
+        rid = _id_of(record)
         self[rid]  # raises UnknownIdError for an unknown id
         wanted = None if relation is None else Relation(relation)
         found: list[Neighbour] = []
@@ -1343,8 +1410,7 @@ class Dataset:
         """
         from nato_ukraine.graph import Relation
 
-        a = start if isinstance(start, str) else start.id
-        b = end if isinstance(end, str) else end.id
+        a, b = _id_of(start), _id_of(end)
         self[a], self[b]  # raise UnknownIdError for unknown ids
         touching = self._graph()[1]
         came_from: dict[str, Edge | None] = {a: None}

@@ -14,7 +14,7 @@ builtin it is, so ``except KeyError`` and ``except ValueError`` keep working::
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -67,6 +67,11 @@ class DataError(NatoUkraineError, ValueError):
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made again from its problems, not from its message (as an exception is by default),
+        # so that it survives pickling, as between processes.
+        return type(self), (self.problems,), self.__dict__
+
     @property
     def files(self) -> tuple[str, ...]:
         """The files the problems concern, in order of first mention."""
@@ -118,11 +123,17 @@ class AmbiguousNameError(LookupFailure):
     Attributes:
         name: The name asked for.
         candidates: The records that fit, ordered by id.
+        on: The date they all fit on, if one was given.
     """
 
     def __init__(self, name: str, candidates: Sequence[Record], on: object = None) -> None:
         self.name = name
         self.candidates = tuple(candidates)
+        self.on = on
         ids = ", ".join(c.id for c in self.candidates)
         when = f" on {on}" if on is not None else ""
         super().__init__(f"{name!r} names {len(self.candidates)} records{when}: {ids}; pass on= or an id")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made again from what it was made of (see DataError.__reduce__).
+        return type(self), (self.name, self.candidates, self.on), self.__dict__
