@@ -347,6 +347,27 @@ class TestAggregates:
         frame = ds.events.to_pandas()
         assert (5, "datetime64") == (len(frame), str(frame["date_earliest"].dtype)[:10])
 
+    def test_queries_chain_on_from_an_empty_result(self, ds: nu.Dataset) -> None:
+        """An empty result still knows its records' fields: where, count_by and filter chain on from it, and an
+        unknown field is still refused."""
+        empty = ds.events.between("1900", "1901")
+
+        assert 0 == len(ds.events.between("1900", "1901"))
+        assert [] == empty.where(kind="meeting", body="commission").ids()
+        assert ({}, {}) == (empty.count_by("kind"), empty.count_by("bodies"))
+        with pytest.raises(TypeError, match="no field 'colour'"):
+            empty.where(colour="red")
+
+    def test_every_record_of_a_kind_flattens_to_the_same_columns(self) -> None:
+        """to_records() gives every record of a collection the same keys, and to_pandas() of an empty collection the
+        same columns as of a full one (not just type and id)."""
+        pandas = pytest.importorskip("pandas")
+        for name, collection in nu.load().collections().items():
+            assert 1 == len({tuple(row) for row in collection.to_records()}), name
+            full, empty = collection.to_pandas(), collection.filter(lambda record: False).to_pandas()
+            assert (0, list(full.columns)) == (len(empty), list(empty.columns)), name
+            assert isinstance(empty, pandas.DataFrame)
+
     def test_to_pandas_without_pandas_says_how_to_install(
         self, ds: nu.Dataset, monkeypatch: pytest.MonkeyPatch
     ) -> None:

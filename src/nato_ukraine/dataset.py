@@ -460,9 +460,9 @@ def _flatten_into(row: dict[str, Any], name: str, value: Any) -> None:
     elif isinstance(value, enum.Enum):
         row[name] = value.value
     elif name == "citations":
-        row["citation_sources"] = sorted({c.source for c in value})
+        row["citation_sources"] = sorted({c.source for c in value or ()})
     elif name == "roles":
-        row["roles"] = [_role_text(role) for role in value]
+        row["roles"] = [_role_text(role) for role in value or ()]
     elif isinstance(value, tuple):
         row[name] = list(value)
     else:
@@ -503,6 +503,15 @@ def to_record(record: Record) -> dict[str, Any]:
     for field in attrs.fields(type(record)):
         _flatten_into(row, field.name, getattr(record, field.name))
     return row
+
+
+def _columns(cls: type) -> list[str]:
+    """The keys of :func:`to_record` for any record of ``cls``, in order (they depend on the
+    class alone: an empty date still has its ``_earliest`` and other columns)."""
+    row: dict[str, Any] = {"type": None}
+    for field in attrs.fields(cls):
+        _flatten_into(row, field.name, None)
+    return list(row)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -747,7 +756,7 @@ class Collection(Generic[R]):
         if not isinstance(key, str):
             raise TypeError(f"expected a field name or a function of a record, not {type(key).__name__}")
         fields = self._fields()
-        if key in fields:
+        if fields is None or key in fields:
             return key
         for plural in (key + "s", key[:-1] + "ies" if key.endswith("y") else "", "people" if key == "person" else ""):
             if plural in fields:
@@ -755,10 +764,16 @@ class Collection(Generic[R]):
         names = ", ".join(sorted(fields))
         raise TypeError(f"{self._name} have no field {key!r}; fields: {names}")
 
-    def _fields(self) -> frozenset[str]:
-        if not self._records:
-            return frozenset()
-        return frozenset(a.name for a in attrs.fields(type(self._records[0])))
+    def _fields(self) -> frozenset[str] | None:
+        """The names of the records' fields; None if not known (no records, and a collection
+        name that is none of the dataset's)."""
+        cls = self._record_class()
+        return None if cls is None else frozenset(a.name for a in attrs.fields(cls))
+
+    def _record_class(self) -> type | None:
+        """The class of the records: the first one's, or, with none, that of the collection's name
+        (an empty query result still knows its fields, so that queries chain on from it)."""
+        return type(self._records[0]) if self._records else COLLECTIONS.get(self._name)
 
     def _index_for(self, field: str) -> dict[Hashable, list[int]]:
         """For one field, the positions of the records that hold each value (ascending)."""
@@ -950,7 +965,8 @@ class Collection(Generic[R]):
                 'Collection.to_pandas() needs pandas, which is not installed: pip install "nato-ukraine[pandas]"'
             ) from exc
         rows = self.to_records()
-        columns = list(rows[0]) if rows else ["type", "id"]
+        cls = self._record_class()
+        columns = list(rows[0]) if rows else ["type", "id"] if cls is None else _columns(cls)
         frame: pandas.DataFrame = pd.DataFrame(rows, columns=columns)
         for column in columns:
             if column.endswith(("_earliest", "_latest")):
