@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import nato_ukraine as nu
@@ -157,6 +158,12 @@ class TestIds:
     def test_contains_takes_ids_and_records(self, ds: nu.Dataset) -> None:
         """`in` accepts an id or the record itself."""
         assert (True, True, False) == ("council" in ds.bodies, ds["council"] in ds.bodies, "package" in ds.bodies)
+
+    def test_a_dataset_contains_its_records_as_well_as_their_ids(self, ds: nu.Dataset) -> None:
+        """`in` on a dataset accepts a record as a collection does; a record it does not hold is not in it."""
+        council = ds["council"]
+        assert (True, True) == ("council" in ds, council in ds)
+        assert (False, False) == (attrs.evolve(council, name="Another council") in ds, None in ds)
 
 
 class TestLookup:

@@ -1241,8 +1241,12 @@ class Dataset:
         except (KeyError, TypeError):
             raise UnknownIdError(record_id, _suggest(record_id, self._by_id)) from None
 
-    def __contains__(self, record_id: object) -> bool:
-        return isinstance(record_id, str) and record_id in self._by_id
+    def __contains__(self, item: object) -> bool:
+        """Whether the dataset has a record of that id, or that record (as a collection answers)."""
+        if isinstance(item, str):
+            return item in self._by_id
+        record_id = getattr(item, "id", None)
+        return isinstance(record_id, str) and self._by_id.get(record_id) == item
 
     def get(self, record_id: str, default: Record | None = None) -> Record | None:
         """Any record by id, or ``default`` (None) when there is none."""
