@@ -419,6 +419,23 @@ def test_problems_in_a_directory_name_each_file(load: Mode, tmp_path: Path) -> N
     assert "events.json: $.events[0].date" in str(error)
 
 
+def test_a_directory_with_no_collection_file_is_refused(load: Mode, tmp_path: Path) -> None:
+    """A directory that holds no collection file (a wrong folder, say) raises DataError naming it, rather than
+    loading as an empty dataset; one that holds only other files (notes.txt) too."""
+    folder = tmp_path / "not_the_dataset"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my notes", encoding="utf-8")
+
+    assert_problems(data_error(load, folder), folder, [("$", "no collection file in this directory")])
+
+
+@pytest.mark.parametrize("keyword", ["path", "extra"])
+def test_an_empty_path_is_refused(keyword: str) -> None:
+    """An empty path (an unset variable, say) raises ValueError, rather than loading the current directory."""
+    with pytest.raises(ValueError, match="path is empty"):
+        nu.load(**{keyword: ""})
+
+
 def test_failed_extra_load_changes_nothing(tmp_path: Path) -> None:
     """A failed load(extra=) leaves the bundled dataset as it was: nothing is half-built."""
     bundled = nu.load()

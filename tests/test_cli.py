@@ -106,6 +106,14 @@ def test_reversed_dates_are_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     assert run_json(capsys, "timeline", "--from", "2016-06", "--to", "2016")
 
 
+@pytest.mark.parametrize("option", ["--data", "--extra"])
+def test_an_empty_path_is_a_usage_error(capsys: pytest.CaptureFixture[str], option: str) -> None:
+    """--data "" (an unset shell variable, say) exits 2 saying so, rather than using the bundled data."""
+    code, out, err = run(capsys, "summary", option, "")
+    assert (2, "") == (code, out)
+    assert "an empty one was given" in err
+
+
 def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     """A --from that is not a date exits 2 with argparse's message, no traceback."""
     code, _, err = run(capsys, "timeline", "--from", "Juny 2017")

@@ -129,9 +129,10 @@ def load(path: str | os.PathLike[str] | None = None, *, extra: str | os.PathLike
         The dataset.
 
     Raises:
-        DataError: If any file is not valid; it lists every problem found.
+        DataError: If any file is not valid, or a directory holds no collection file; it lists
+            every problem found.
         FileNotFoundError: If ``path`` or ``extra`` does not exist.
-        ValueError: If both ``path`` and ``extra`` are given.
+        ValueError: If both ``path`` and ``extra`` are given, or either is an empty string.
     """
     if path is not None and extra is not None:
         raise ValueError("give a dataset path or extra records, not both")
@@ -183,6 +184,8 @@ def _read_bundled() -> _Source:
 def _read_location(location: str | os.PathLike[str]) -> _Source:
     from pathlib import Path  # imported on first use: `import nato_ukraine` does without it
 
+    if not os.fspath(location):  # (Path("") is the current directory)
+        raise ValueError("the dataset path is empty; give a dataset file or directory")
     path = Path(location)
     if not path.exists():
         raise FileNotFoundError(f"no such dataset file or directory: {str(path)!r}")
@@ -202,6 +205,11 @@ def _read_location(location: str | os.PathLike[str]) -> _Source:
             else:
                 expected = ", ".join(f"{name}.json" for name in COLLECTIONS)
                 problems.append(Problem(str(child), "$", f"not a collection file; expected one of {expected}"))
+        if not files and not problems:
+            expected = ", ".join(f"{name}.json" for name in COLLECTIONS)
+            problems.append(
+                Problem(str(path), "$", f"no collection file in this directory; expected one of {expected}")
+            )
         if problems:
             raise DataError(problems)
         return files, manifest, where

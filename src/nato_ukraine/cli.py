@@ -142,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dataset(args: argparse.Namespace) -> Dataset:
     from nato_ukraine import load
 
+    if "" in (args.data, args.extra):  # (an unset shell variable, say: not the bundled data)
+        raise _UsageError("--data and --extra take a path; an empty one was given")
     if args.data and args.extra:
         raise _UsageError("give --data or --extra, not both")
     if args.data:
