@@ -89,6 +89,19 @@ class TestParts:
         with pytest.raises(ValueError):  # noqa: PT011 - the message varies with the part
             PartialDate(*args)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("args", [("2017",), (2017, "6"), (2017, 6.0), (2017, 6, 1.5)])
+    def test_constructor_refuses_parts_that_are_not_whole_numbers(self, args: tuple[object, ...]) -> None:
+        """A part that is not a whole number raises TypeError naming it (and, for a text, pointing to parse),
+        rather than an error from comparing it."""
+        with pytest.raises(TypeError, match="must be a whole number") as info:
+            PartialDate(*args)  # type: ignore[arg-type]
+        assert ("PartialDate.parse" in str(info.value)) == any(isinstance(part, str) for part in args)
+
+    def test_constructor_takes_whole_numbers_of_other_integer_types(self) -> None:
+        """An integer of another type, such as numpy's (read from a DataFrame, say), is still a whole number."""
+        numpy = pytest.importorskip("numpy")
+        assert PartialDate(2017, 6) == PartialDate(numpy.int64(2017), numpy.int32(6))
+
     def test_is_immutable_and_hashable(self) -> None:
         """Equal partial dates hash equal and cannot be changed."""
         assert hash(D("2017-06")) == hash(PartialDate(2017, 6))

@@ -65,7 +65,13 @@ def _month_days(year: int, month: int) -> int:
 
 
 def _check_parts(year: int, month: int | None, day: int | None) -> None:
-    """Raise ValueError unless the parts make a real year, month or day."""
+    """Raise ValueError unless the parts make a real year, month or day (TypeError unless they
+    are whole numbers)."""
+    parts: tuple[tuple[str, object], ...] = (("year", year), ("month", month), ("day", day))  # (as given, unchecked)
+    for name, part in parts:
+        if part is not None and not isinstance(part, int) and not hasattr(type(part), "__index__"):
+            hint = "; PartialDate.parse reads a text" if isinstance(part, str) else ""
+            raise TypeError(f"the {name} must be a whole number, not {type(part).__name__}{hint}")
     if not 1 <= year <= 9999:
         raise ValueError(f"year {year} is out of range 1..9999")
     if month is None:
