@@ -165,9 +165,18 @@ def test_stats_matches_count_by(capsys: pytest.CaptureFixture[str], by: str, key
     assert expected == run_json(capsys, "stats", "--by", by)
 
 
+@pytest.mark.parametrize(("collection", "by"), [("programmes", "status"), ("bodies", "side"), ("agreements", "kind")])
+def test_stats_counts_any_collection_by_any_field(capsys: pytest.CaptureFixture[str], collection: str, by: str) -> None:
+    """stats --collection C --by F counts a collection by any of its fields, as count_by does."""
+    expected = [{"key": k, "count": v} for k, v in nu.load().collections()[collection].count_by(by).items()]
+    assert expected == run_json(capsys, "stats", "--collection", collection, "--by", by)
+
+
 def test_stats_unknown_key_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    """An unknown --by exits 2."""
-    assert 2 == run(capsys, "stats", "--by", "colour")[0]
+    """An --by that is no field of the collection exits 2, listing the fields."""
+    code, out, err = run(capsys, "stats", "--by", "colour")
+    assert (2, "") == (code, out)
+    assert "no field 'colour'; fields: acronym" in err
 
 
 def test_validate_a_good_file(capsys: pytest.CaptureFixture[str], my_events: Path) -> None:

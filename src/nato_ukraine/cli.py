@@ -77,8 +77,14 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="+", help="the words to look for (they need no quotes)")
     search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
 
-    stats = sub.add_parser("stats", parents=[common], help="count events by year, kind, level or body")
-    stats.add_argument("--by", choices=sorted(_STATS_KEYS), default="year")
+    stats = sub.add_parser("stats", parents=[common], help="count records by year, decade or any field")
+    stats.add_argument(
+        "--by",
+        default="year",
+        metavar="KEY",
+        help="year or decade of the records' dates, or any of their fields: kind, level, body, status, side, ..."
+        " (default year)",
+    )
     stats.add_argument(
         "--collection",
         choices=("events", "bodies", "programmes", "agreements", "operations", "people", "sources"),
@@ -305,7 +311,7 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
     ds = _dataset(args)
     collection = ds.collections()[args.collection]
     try:
-        counts = collection.count_by(_STATS_KEYS[args.by])
+        counts = collection.count_by(_STATS_KEYS.get(args.by, args.by))
     except TypeError as exc:
         raise _UsageError(str(exc)) from None
     _emit(
