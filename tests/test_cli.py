@@ -140,8 +140,19 @@ def test_show_ambiguous_and_unknown_names_exit_1(capsys: pytest.CaptureFixture[s
     """An ambiguous or unknown name exits 1 with the reason on stderr."""
     code, _, err = run(capsys, "show", "NUC")
     assert (1, True) == (code, "nato-ukraine-commission, nato-ukraine-council" in err)
+    assert "give an id, or --on DATE" in err
     code, _, err = run(capsys, "show", "no-such-thing")
     assert (1, True) == (code, "no record has" in err)
+
+
+def test_an_ambiguous_name_is_explained_in_the_command_lines_words(capsys: pytest.CaptureFixture[str]) -> None:
+    """An ambiguous name points to what the command takes (show has --on, timeline --body has not), not to the
+    library's on= argument."""
+    code, _, err = run(capsys, "timeline", "--body", "NUC")
+    assert (1, "give an id\n") == (code, err[-len("give an id\n") :])
+    code, _, err = run(capsys, "show", "NUC", "--on", "2023-07")
+    assert (1, True, True) == (code, "2 records on 2023-07:" in err, err.endswith("give an id\n"))
+    assert "on=" not in err
 
 
 def test_names_and_searches_need_no_quotes(capsys: pytest.CaptureFixture[str]) -> None:

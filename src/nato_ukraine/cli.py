@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from nato_ukraine.dates import PartialDate
-from nato_ukraine.exceptions import DataError, NatoUkraineError
+from nato_ukraine.exceptions import AmbiguousNameError, DataError, NatoUkraineError
 from nato_ukraine.models import Event, EventKind, Source
 
 if TYPE_CHECKING:
@@ -137,7 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (_UsageError, FileNotFoundError) as exc:  # what was asked for cannot be: usage
         print(f"nato-ukraine: error: {exc}", file=sys.stderr)
         return 2
-    except NatoUkraineError as exc:  # bad data, an unknown or ambiguous name
+    except AmbiguousNameError as exc:  # said in the command line's words, not the library's (on=)
+        ids = ", ".join(c.id for c in exc.candidates)
+        when = f" on {exc.on}" if exc.on is not None else ""
+        hint = "give an id, or --on DATE" if args.command == "show" and exc.on is None else "give an id"
+        print(f"nato-ukraine: {exc.name!r} names {len(exc.candidates)} records{when}: {ids}; {hint}", file=sys.stderr)
+        return 1
+    except NatoUkraineError as exc:  # bad data, an unknown name
         print(f"nato-ukraine: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader went away (| head); nothing left to say
