@@ -280,6 +280,44 @@ def test_same_id_twice(load: Mode, tmp_path: Path) -> None:
     assert "$.events[0]" in error.problems[0].message
 
 
+def test_same_id_twice_when_one_record_cannot_be_read(load: Mode, tmp_path: Path) -> None:
+    """An id used by a record that cannot be read and by another is reported too, at the later of the two (its
+    problems do not hide that the id is taken), whichever comes first; a third use is reported once."""
+    broken = event(kind="meetng")
+    path = write(tmp_path, document(broken, event(name="Second"), event(name="Third"), event(id="other", date="Juny")))
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.events[0].kind", "'meetng'"),
+            ("$.events[1].id", "'test-event' is already used at " + f"{path}: $.events[0]"),
+            ("$.events[2].id", "'test-event' is already used at " + f"{path}: $.events[1]"),
+            ("$.events[3].date", "'Juny'"),
+        ],
+    )
+    path = write(tmp_path, document(event(), broken))
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.events[1].kind", "'meetng'"),
+            ("$.events[1].id", "'test-event' is already used at " + f"{path}: $.events[0]"),
+        ],
+    )
+
+
+def test_bundled_id_taken_by_a_record_that_cannot_be_read(tmp_path: Path) -> None:
+    """An added record that cannot be read, with a bundled id, is told that the id is taken as well."""
+    path = write(tmp_path, {"events": [event(id=BUNDLED_BODY, kind="meetng")]})
+
+    error = data_error(lambda p: nu.load(extra=p), path)
+
+    assert [("$.events[0].id", f"{BUNDLED_BODY!r} is already used at the bundled data: bodies")] == [
+        (p.path, p.message) for p in error.problems if p.path.endswith(".id")
+    ]
+
+
 def test_same_id_in_two_collections(load: Mode, tmp_path: Path) -> None:
     """An event may not take a body's id: ids are unique across the whole dataset."""
     path = write(tmp_path, document(event(id="test-body")))

@@ -102,9 +102,9 @@ class _Raw:
         self.file = file
         self.collections: list[tuple[str, list[Record], Sequence[int], _References | None]] = []
         self.manifest: list[Manifest] = []  # a file's own "manifest" key, if any
-        # The ids of records that could not be read: their problems are reported, so references
-        # to them are not reported again as dangling.
-        self.unreadable: set[str] = set()
+        # The records that could not be read but have an id, as (id, collection, index): their
+        # problems are reported, so references to them are not reported again as dangling.
+        self.unreadable: list[tuple[str, str, int]] = []
 
 
 _lock = threading.Lock()
@@ -1041,7 +1041,7 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
                 if record is None:
                     problems.extend(found)
                     if isinstance(item, dict) and isinstance(item.get("id"), str):
-                        raw.unreadable.add(item["id"])
+                        raw.unreadable.append((item["id"], name, index))
                 else:
                     records.append(record)
                     indexes.append(index)
@@ -1256,8 +1256,10 @@ def _validate(
             collections[name].extend(records)
             placed.append((raw.file, name, records, indexes, references))
 
+    if any(raw.unreadable for raw in raws):
+        problems += _ids_used_twice_by_unreadable_records(raws, base)
     id_sets = _IdSets(collections)
-    unreadable = set().union(*(raw.unreadable for raw in raws))
+    unreadable = {record_id for raw in raws for record_id, _, _ in raw.unreadable}
     for file, name, records, indexes, references in placed:
         cls = COLLECTIONS[name]
         if references is None:
@@ -1272,6 +1274,43 @@ def _validate(
                 path = f"$.{name}[{index}]"
                 problems.extend(Problem(file, path + where, message) for where, message in found)
     return collections, by_id
+
+
+def _ids_used_twice_by_unreadable_records(raws: list[_Raw], base: Dataset | None) -> list[Problem]:
+    """An id used twice where one of the two records could not be read (the placing of ids, which
+    finds the others, knows only the records read): each time after the first, in reading order."""
+    wanted = {record_id for raw in raws for record_id, _, _ in raw.unreadable}
+    first: dict[str, str] = {}  # where each id is first used
+    read_before: set[str] = set()  # the ids a record that was read has used
+    if base is not None:
+        for record in base.records():
+            if record.id in wanted:
+                first[record.id] = f"the bundled data: {_COLLECTION_OF[type(record)]}"
+                read_before.add(record.id)
+    uses: list[tuple[int, int, int, bool, str, str, str]] = []  # in reading order, with what is needed to say so
+    for place, raw in enumerate(raws):
+        for name, records, indexes, _ in raw.collections:
+            order = _COLLECTION_ORDER[name]
+            uses += [
+                (place, order, index, True, record.id, raw.file, name)
+                for record, index in zip(records, indexes, strict=True)
+                if record.id in wanted
+            ]
+        uses += [
+            (place, _COLLECTION_ORDER[name], index, False, rid, raw.file, name) for rid, name, index in raw.unreadable
+        ]
+    problems = []
+    for _, _, index, read, record_id, file, name in sorted(uses):
+        where = f"$.{name}[{index}]"
+        if read:
+            if record_id in read_before:
+                continue  # placing the ids says so, naming the first record read that used it
+            read_before.add(record_id)
+        if record_id in first:
+            problems.append(Problem(file, f"{where}.id", f"{record_id!r} is already used at {first[record_id]}"))
+        else:
+            first[record_id] = f"{file}: {where}"
+    return problems
 
 
 _record_id = attrgetter("id")
