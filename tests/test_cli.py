@@ -231,6 +231,14 @@ def test_export_csv_has_a_row_per_record(capsys: pytest.CaptureFixture[str]) -> 
     assert {"id", "date", "date_earliest", "date_precision", "kind", "bodies"} <= set(rows[0])
 
 
+def test_a_file_that_cannot_be_written_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """export --output to a directory exits 2 naming it and what is wrong, with no traceback."""
+    code, out, err = run(capsys, "export", "--output", str(tmp_path))
+    assert (2, "") == (code, out)
+    assert err.startswith(f"nato-ukraine: error: {tmp_path}: ")  # ("Is a directory", as the system says it)
+    assert "Traceback" not in err
+
+
 def test_extra_option_adds_the_users_records(capsys: pytest.CaptureFixture[str], my_events: Path) -> None:
     """--extra adds a user's records to every subcommand's data."""
     payload = run_json(capsys, "--extra", str(my_events), "show", "my-meeting")

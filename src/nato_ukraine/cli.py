@@ -134,8 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         handler: Callable[[argparse.Namespace, TextIO], int] = _COMMANDS[args.command]
         return handler(args, out)
-    except (_UsageError, FileNotFoundError) as exc:  # what was asked for cannot be: usage
-        print(f"nato-ukraine: error: {exc}", file=sys.stderr)
+    except BrokenPipeError:  # the reader went away (| head); nothing left to say
+        sys.stderr.close()
+        return 0
+    except (_UsageError, OSError) as exc:  # what was asked for cannot be (a file missing, a directory to write to)
+        said = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename and exc.strerror else exc
+        print(f"nato-ukraine: error: {said}", file=sys.stderr)
         return 2
     except AmbiguousNameError as exc:  # said in the command line's words, not the library's (on=)
         ids = ", ".join(c.id for c in exc.candidates)
@@ -146,9 +150,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NatoUkraineError as exc:  # bad data, an unknown name
         print(f"nato-ukraine: {exc}", file=sys.stderr)
         return 1
-    except BrokenPipeError:  # the reader went away (| head); nothing left to say
-        sys.stderr.close()
-        return 0
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
