@@ -59,3 +59,12 @@ def test_only_additions_are_not_major(tmp_path: Path, exported: dict[str, Any]) 
     exported["people"].append(dict(exported["people"][0], id="someone-new"))
     result = nu.diff(nu.load(), load_edited(tmp_path, exported))
     assert (("someone-new",), False) == (result.added, result.is_major)
+
+
+@pytest.mark.parametrize("other", [None, "2024.1.0"])
+def test_diff_of_something_not_a_dataset_says_so(other: object) -> None:
+    """diff() given something else than a dataset (a version string, None) raises TypeError naming the argument."""
+    with pytest.raises(TypeError, match="new is a"):
+        nu.diff(nu.load(), other)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="old is a"):
+        nu.diff(other, nu.load())  # type: ignore[arg-type]

@@ -90,7 +90,15 @@ def diff(old: Dataset, new: Dataset) -> DatasetDiff:
 
     Returns:
         The ids added, removed and changed, with the fields that changed.
+
+    Raises:
+        TypeError: If either is not a dataset.
     """
+    from nato_ukraine.dataset import Dataset
+
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Dataset):
+            raise TypeError(f"expected two datasets (nato_ukraine.load()), but {name} is a {type(value).__name__}")
     old_ids = {record.id: record for record in old.records()}
     new_ids = {record.id: record for record in new.records()}
     changed = []
