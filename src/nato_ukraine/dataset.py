@@ -1278,15 +1278,17 @@ class Dataset:
             UnknownNameError: If nothing has that name (a KeyError, with suggestions).
             AmbiguousNameError: If more than one record fits; it lists them.
         """
-        if not isinstance(name, str):
-            raise TypeError(f"expected a name (a str), not {type(name).__name__}")
-        if name in self._by_id:
-            return self._by_id[name]
+        try:
+            if name in self._by_id:
+                return self._by_id[name]
+            folded = normalise(name)
+        except (AttributeError, TypeError):  # (told apart only when it fails: a lookup is a microsecond)
+            raise TypeError(f"expected a name (a str), not {type(name).__name__}") from None
         names = self._name_index()
-        candidates = names.get(normalise(name), [])
+        candidates = names.get(folded, [])
         if not candidates:
             # Suggest names as the records write them, not in their folded form.
-            close = _suggest(normalise(name), names)
+            close = _suggest(folded, names)
             raise UnknownNameError(name, [_written(names[key][0], key) for key in close])
         if len(candidates) > 1 and on is not None:
             when = as_partial_date(on)
