@@ -159,6 +159,13 @@ class TestIds:
         """`in` accepts an id or the record itself."""
         assert (True, True, False) == ("council" in ds.bodies, ds["council"] in ds.bodies, "package" in ds.bodies)
 
+    def test_iterating_gives_records_either_way(self, ds: nu.Dataset) -> None:
+        """A dataset iterates over its records, as a collection does, and reversed() of either gives them last
+        first (not a lookup of positions as ids)."""
+        assert (list(ds.records()), len(ds)) == (list(ds), len(list(ds)))
+        assert list(ds)[::-1] == list(reversed(ds))
+        assert list(ds.events)[::-1] == list(reversed(ds.events))
+
     def test_a_dataset_contains_its_records_as_well_as_their_ids(self, ds: nu.Dataset) -> None:
         """`in` on a dataset accepts a record as a collection does; a record it does not hold is not in it."""
         council = ds["council"]

@@ -654,6 +654,10 @@ class Collection(Generic[R]):
     def __iter__(self) -> Iterator[R]:
         return iter(self._records)
 
+    def __reversed__(self) -> Iterator[R]:
+        # (Without it, reversed() would take the collection for a sequence indexed by position.)
+        return reversed(self._records)
+
     def __bool__(self) -> bool:
         return bool(self._records)
 
@@ -1180,6 +1184,14 @@ class Dataset:
         """Every record, collection by collection."""
         for collection in self.collections().values():
             yield from collection
+
+    def __iter__(self) -> Iterator[Record]:
+        """Every record, as :meth:`records` gives them (as a collection gives its own)."""
+        return self.records()
+
+    def __reversed__(self) -> Iterator[Record]:
+        # (Without it, reversed() would take the dataset for a sequence indexed by position.)
+        return reversed(list(self.records()))
 
     def __len__(self) -> int:
         return len(self._by_id)
