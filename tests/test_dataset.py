@@ -159,6 +159,13 @@ class TestIds:
         """`in` accepts an id or the record itself."""
         assert (True, True, False) == ("council" in ds.bodies, ds["council"] in ds.bodies, "package" in ds.bodies)
 
+    @pytest.mark.parametrize("position", [0, -1, slice(0, 2)])
+    def test_a_position_is_not_an_id_and_the_error_says_so(self, ds: nu.Dataset, position: object) -> None:
+        """ds.events[0] raises UnknownIdError (a KeyError, as for a dict) that says records are looked up by id."""
+        for indexed in (ds.events, ds):
+            with pytest.raises(nu.UnknownIdError, match=r"looked up by id \(a str\): iterate, or use \.first\(\)"):
+                indexed[position]  # type: ignore[index]
+
     def test_iterating_gives_records_either_way(self, ds: nu.Dataset) -> None:
         """A dataset iterates over its records, as a collection does, and reversed() of either gives them last
         first (not a lookup of positions as ids)."""

@@ -14,7 +14,7 @@ builtin it is, so ``except KeyError`` and ``except ValueError`` keep working::
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -99,6 +99,8 @@ class UnknownIdError(LookupFailure, KeyError):
         message = f"no record has the id {self.id!r}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        elif type(cast(object, self.id)) in (int, slice):  # a position, as for a list (the key may be anything)
+            message += "; records are looked up by id (a str): iterate, or use .first(), to take them in order"
         return message
 
 
