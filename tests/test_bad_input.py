@@ -318,6 +318,24 @@ def test_bundled_id_taken_by_a_record_that_cannot_be_read(tmp_path: Path) -> Non
     ]
 
 
+def test_a_long_list_reports_a_broken_record_as_a_short_one_does(
+    load: Mode, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a list long enough to be read by compiled code (COMPILE_FROM set to 0), the records around a broken one
+    are read one by one by that code, and the problems reported are those of a short list."""
+    from nato_ukraine import _loader
+
+    records = [event(id=f"meeting-{i}", name=f"Meeting {i}") for i in range(3)]
+    path = write(tmp_path, document(*records, event(id="broken", date="Juny 2017"), event(id="dangling", bodies=["x"])))
+    found = {}
+    for compile_from in (0, 10**9):
+        monkeypatch.setattr(_loader, "COMPILE_FROM", compile_from)
+        found[compile_from] = [(p.path, p.message) for p in data_error(load, path).problems]
+
+    assert found[0] == found[10**9]
+    assert ["$.events[3].date", "$.events[4].bodies[0]"] == [where for where, _ in found[0]]
+
+
 def test_same_id_in_two_collections(load: Mode, tmp_path: Path) -> None:
     """An event may not take a body's id: ids are unique across the whole dataset."""
     path = write(tmp_path, document(event(id="test-body")))

@@ -990,9 +990,13 @@ def _expression(
     raise _Unsupported(type_)
 
 
-def _structure_one(file: str, path: str, value: object, cls: type[Any]) -> tuple[Any, list[Problem]]:
-    """One value as ``cls``: fast if it can, else by cattrs, with every problem it finds."""
-    structure = _structurer(cls, compiled=False)
+def _structure_one(
+    file: str, path: str, value: object, cls: type[Any], structure: Callable[[Any], Any] | None = None
+) -> tuple[Any, list[Problem]]:
+    """One value as ``cls``: fast if it can (by ``structure``, the structurer of its list, if
+    given), else by cattrs, with every problem it finds."""
+    if structure is None:
+        structure = _structurer(cls, compiled=False)
     if structure is not None:
         with suppress(Exception):  # cattrs reads it again below, and explains
             return structure(value), []
@@ -1037,7 +1041,7 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
         if records is None:  # record by record, each failure explained
             records, indexes = [], []
             for index, item in enumerate(items):
-                record, found = _structure_one(file, f"$.{name}[{index}]", item, cls)
+                record, found = _structure_one(file, f"$.{name}[{index}]", item, cls, structure)
                 if record is None:
                     problems.extend(found)
                     if isinstance(item, dict) and isinstance(item.get("id"), str):
