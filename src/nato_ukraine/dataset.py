@@ -571,7 +571,7 @@ def _unpickled_dataset(manifest: Manifest, collections: Mapping[str, tuple[Recor
     return Dataset._create(collections, manifest)
 
 
-_RECORD_CLASSES = (Source, Body, Programme, Event, Agreement, Operation, Person)
+_RECORD_CLASSES: tuple[type, ...] = tuple(COLLECTIONS.values())
 
 
 def _record(value: object) -> Record:
@@ -582,7 +582,7 @@ def _record(value: object) -> Record:
     """
     if not isinstance(value, _RECORD_CLASSES):
         raise TypeError(f"expected a record or an id (a str), not {type(value).__name__}")
-    return value
+    return cast("Record", value)
 
 
 def _id_of(value: Record | str) -> str:
