@@ -192,6 +192,7 @@ def _read_location(location: str | os.PathLike[str]) -> _Source:
     if path.is_dir():
         problems: list[Problem] = []
         files: list[tuple[str, bytes]] = []
+        expected = ", ".join(f"{name}.json" for name in COLLECTIONS)
         manifest = Manifest()
         where = ("", "")
         for child in sorted(path.iterdir()):
@@ -203,10 +204,8 @@ def _read_location(location: str | os.PathLike[str]) -> _Source:
             elif child.stem in COLLECTIONS:
                 files.append((str(child), child.read_bytes()))
             else:
-                expected = ", ".join(f"{name}.json" for name in COLLECTIONS)
                 problems.append(Problem(str(child), "$", f"not a collection file; expected one of {expected}"))
         if not files and not problems:
-            expected = ", ".join(f"{name}.json" for name in COLLECTIONS)
             problems.append(
                 Problem(str(path), "$", f"no collection file in this directory; expected one of {expected}")
             )

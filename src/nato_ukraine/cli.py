@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-_STATS_KEYS = {"year": "year", "decade": "decade", "kind": "kind", "level": "level", "body": "bodies"}
-
 
 class _UsageError(Exception):
     """A command given wrong arguments: exit code 2."""
@@ -318,7 +316,7 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
     ds = _dataset(args)
     collection = ds.collections()[args.collection]
     try:
-        counts = collection.count_by(_STATS_KEYS.get(args.by, args.by))
+        counts = collection.count_by(args.by)  # (a singular, "body", names its field too)
     except TypeError as exc:
         raise _UsageError(str(exc)) from None
     _emit(

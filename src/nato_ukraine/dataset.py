@@ -438,6 +438,13 @@ def _matches(p_lo: int, p_hi: int, d_lo: int, d_hi: int, lo: int, hi: int, defin
     return p_lo <= hi and lo <= p_hi
 
 
+def _day_span(when: DateLike) -> tuple[int, int]:
+    """The first and last day ``when`` may be, as ordinals (None is no date here, as it is an
+    open end for :func:`_day_bounds`: it raises TypeError)."""
+    day = as_partial_date(when)
+    return day.earliest.toordinal(), day.latest.toordinal()
+
+
 def _day_bounds(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
     lo = _ORD_MIN if start is None else as_partial_date(start).earliest.toordinal()
     hi = _ORD_MAX if end is None else as_partial_date(end).latest.toordinal()
@@ -585,6 +592,14 @@ def _record(value: object) -> Record:
     return cast("Record", value)
 
 
+def _holds(by_id: Mapping[str, Record], item: object) -> bool:
+    """Whether ``by_id`` has ``item``, an id, or the very record (equal to the one of its id)."""
+    if isinstance(item, str):
+        return item in by_id
+    record_id = getattr(item, "id", None)
+    return isinstance(record_id, str) and by_id.get(record_id) == item
+
+
 def _id_of(value: Record | str) -> str:
     """The id ``value`` is, or the id of the record ``value`` is."""
     return value if isinstance(value, str) else _record(value).id
@@ -662,10 +677,7 @@ class Collection(Generic[R]):
         return bool(self._records)
 
     def __contains__(self, item: object) -> bool:
-        if isinstance(item, str):
-            return item in self._ids()
-        record_id = getattr(item, "id", None)
-        return isinstance(record_id, str) and self._ids().get(record_id) == item
+        return _holds(self._ids(), item)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collection):
@@ -833,8 +845,7 @@ class Collection(Generic[R]):
             definitely: Keep only the records certainly dated then (a record dated "2016" is
                 only possibly on 2016-07-09).
         """
-        when = as_partial_date(when)  # (None is no date here, as it is an open end for between)
-        lo, hi = _day_bounds(when, when)
+        lo, hi = _day_span(when)
         return self._derive(*self._date_index().query(lo, hi, definitely=definitely))
 
     def active_on(self, when: DateLike, *, definitely: bool = False) -> Collection[R]:
@@ -848,8 +859,7 @@ class Collection(Generic[R]):
             when: The date.
             definitely: Keep only the records certainly active then.
         """
-        when = as_partial_date(when)  # (None is no date here, as it is an open end for between)
-        lo, hi = _day_bounds(when, when)
+        lo, hi = _day_span(when)
         return self._derive(*self._span_index().query(lo, hi, definitely=definitely))
 
     def certainty(self, record: R | str, when: DateLike) -> Certainty:
@@ -1255,10 +1265,7 @@ class Dataset:
 
     def __contains__(self, item: object) -> bool:
         """Whether the dataset has a record of that id, or that record (as a collection answers)."""
-        if isinstance(item, str):
-            return item in self._by_id
-        record_id = getattr(item, "id", None)
-        return isinstance(record_id, str) and self._by_id.get(record_id) == item
+        return _holds(self._by_id, item)
 
     def get(self, record_id: str, default: Record | None = None) -> Record | None:
         """Any record by id, or ``default`` (None) when there is none."""
