@@ -294,6 +294,43 @@ def test_events_are_ordered_by_date_then_end_then_id(parts: list[Any]) -> None:
     assert sorted(events, key=key) == list(nu.Collection("events", events))
 
 
+#: Dates whose ISO texts start alike (a year, its months, its days; years of three and four digits).
+ORDER_DATES = st.sampled_from(
+    [nu.PartialDate(*parts) for parts in ((999,), (1000,), (2014,), (2014, 3), (2014, 3, 1), (2014, 12, 31), (2015,))]
+)
+
+
+@given(
+    st.lists(st.tuples(ORDER_DATES, st.none() | ORDER_DATES, st.sampled_from(["a", "a-b", "ab", "a0"])), max_size=14)
+)
+def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, parts: list[Any]) -> None:
+    """A large file's events are put in order by the texts the loader makes of them as it reads them (date, end, id);
+    the order is the one a collection gives the same events, and those texts are what ordered them."""
+    from unittest import mock
+
+    from nato_ukraine import dataset as dataset_module
+
+    cite = (nu.Citation(source="notes", quote="q"),)
+    events = [
+        nu.Event(id=f"{name}-{i}", name="E", kind=nu.EventKind.MEETING, date=date, end=end, citations=cite)
+        for i, (date, end, name) in enumerate(parts)
+        if end is None or end.latest >= date.earliest
+    ]
+    document = {"sources": [SOURCE], "events": [converter.unstructure(event) for event in events]}
+    ordered_file.write_text(json.dumps(document))
+    by_keys = mock.Mock(wraps=dataset_module._in_key_order)
+    with mock.patch.object(_loader, "HOOK_FROM", 0), mock.patch.object(dataset_module, "_in_key_order", by_keys):
+        loaded = nu.load(ordered_file)
+
+    by_keys.assert_called_once()
+    assert loaded.events.ids() == nu.Collection("events", events).ids()
+
+
+@pytest.fixture(scope="module")
+def ordered_file(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return tmp_path_factory.mktemp("ordered") / "data.json"
+
+
 # The collections' date queries answer from bisected indexes; they must agree with Period, record by record.
 
 SOURCE = {"id": "notes", "name": "Notes", "title": "Notes", "kind": "other"}

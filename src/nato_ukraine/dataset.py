@@ -36,6 +36,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date as _date
+from functools import partial
 from itertools import chain, compress, islice, repeat
 from operator import attrgetter, gt, is_not, itemgetter, le, lshift, lt, or_, sub
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
@@ -150,6 +151,24 @@ def _in_order(records: list[R]) -> tuple[R, ...]:
     if any(isinstance(record, Event) for record in records):
         records.sort(key=_event_rank)
     return tuple(records)
+
+
+def _in_key_order(records: list[R], keys: list[str]) -> tuple[R, ...]:
+    """The records in a collection's order, given its *order key* for each (``keys[i]`` that
+    of ``records[i]``): a text whose order as text is the collection's order, as the loader
+    makes for the events of a large file (``_loader._order_key_lines``).
+
+    One sort of texts made side by side in memory, compared in C, replaces the two sorts of
+    :func:`_in_order` over records spread through it (about 40 against 130 ms at a hundred
+    thousand events). The sort takes each record's key from the list by ``next``: ``list.sort``
+    works out every item's key once, first, in the list's order (the tests hold the result to
+    that of :func:`_in_order`).
+    """
+    if len(keys) != len(records):
+        raise ValueError(f"{len(keys)} order keys for {len(records)} records")
+    ordered = list(records)
+    ordered.sort(key=partial(next, iter(keys)))  # (next(keys, record): the record is never used)
+    return tuple(ordered)
 
 
 _record_id = attrgetter("id")
@@ -1104,6 +1123,7 @@ class Dataset:
         *,
         by_id: dict[str, Record] | None = None,
         exact: bool = False,
+        order_keys: Mapping[str, list[str]] | None = None,
     ) -> Dataset:
         """Make a dataset of validated records.
 
@@ -1114,12 +1134,20 @@ class Dataset:
                 loader does, as it checks ids); built here otherwise.
             exact: Every record is of exactly its collection's class (as the loader makes
                 them): the collections need not look through them to know.
+            order_keys: For some collections, a text for each record (in a list of records
+                given) whose order as text is the collection's order (see :func:`_in_key_order`).
         """
         self = object.__new__(cls)
         self._manifest = manifest
         built: dict[str, Record] = {}
         for name in COLLECTIONS:
-            collection: Collection[Any] = Collection(name, collections.get(name, ()))
+            records = collections.get(name, ())
+            keys = None if order_keys is None else order_keys.get(name)
+            collection: Collection[Any]
+            if keys is not None and isinstance(records, list):
+                collection = Collection._of(name, _in_key_order(records, keys))
+            else:
+                collection = Collection(name, records)
             object.__setattr__(self, name, collection)
             if by_id is None:
                 for record in collection:
