@@ -1412,7 +1412,6 @@ def _ids_used_twice_by_unreadable_records(raws: list[_Raw], base: Dataset | None
 _record_id = attrgetter("id")
 _SLUG_CHARACTERS = b"abcdefghijklmnopqrstuvwxyz0123456789-"
 _HYPHEN = ord("-")
-_NEWLINE_TO_HYPHEN = bytes(_HYPHEN if byte == ord("\n") else byte for byte in range(256))
 
 
 def _all_slugs(ids: list[str]) -> bool:
@@ -1430,11 +1429,13 @@ def _all_slugs(ids: list[str]) -> bool:
     if not text.isascii():
         return False
     data = text.encode("ascii")
-    if data.translate(None, _SLUG_CHARACTERS + b"\n") or data.count(b"\n") != len(ids) - 1:
-        return False  # a character no slug has, or a newline within an id
+    # Without the characters of slugs, only the newlines between the ids are left: anything
+    # else is a character no slug has, and one more newline is one within an id.
+    if data.translate(None, _SLUG_CHARACTERS) != b"\n" * (len(ids) - 1):
+        return False
     # With each newline made a hyphen, "--" is there if an id has two hyphens in a row, or
     # starts or ends with one; one at either end of the text is the last such case.
-    hyphens = data.translate(_NEWLINE_TO_HYPHEN)
+    hyphens = data.replace(b"\n", b"-")
     return b"--" not in hyphens and hyphens[0] != _HYPHEN and hyphens[-1] != _HYPHEN
 
 
