@@ -301,11 +301,13 @@ ORDER_DATES = st.sampled_from(
 
 
 @given(
-    st.lists(st.tuples(ORDER_DATES, st.none() | ORDER_DATES, st.sampled_from(["a", "a-b", "ab", "a0"])), max_size=14)
+    st.lists(st.tuples(ORDER_DATES, st.none() | ORDER_DATES, st.sampled_from(["a", "a-b", "ab", "a0"])), max_size=14),
+    st.sampled_from(["{}", " {} ", "{}\n"]),
 )
-def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, parts: list[Any]) -> None:
+def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, parts: list[Any], written: str) -> None:
     """A large file's events are put in order by the texts the loader makes of them as it reads them (date, end, id);
-    the order is the one a collection gives the same events, and those texts are what ordered them."""
+    the order is the one a collection gives the same events, however the dates are written, and those texts are
+    what ordered them."""
     from unittest import mock
 
     from nato_ukraine import dataset as dataset_module
@@ -316,7 +318,10 @@ def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, part
         for i, (date, end, name) in enumerate(parts)
         if end is None or end.latest >= date.earliest
     ]
-    document = {"sources": [SOURCE], "events": [converter.unstructure(event) for event in events]}
+    unstructured = [converter.unstructure(event) for event in events]
+    for event in unstructured:  # (the same dates, written otherwise)
+        event.update({key: written.format(event[key]) for key in ("date", "end") if key in event})
+    document = {"sources": [SOURCE], "events": unstructured}
     ordered_file.write_text(json.dumps(document))
     by_keys = mock.Mock(wraps=dataset_module._in_key_order)
     with mock.patch.object(_loader, "HOOK_FROM", 0), mock.patch.object(dataset_module, "_in_key_order", by_keys):
