@@ -307,7 +307,7 @@ ORDER_DATES = st.sampled_from(
 def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, parts: list[Any], written: str) -> None:
     """A large file's events are put in order by the texts the loader makes of them as it reads them (date, end, id);
     the order is the one a collection gives the same events, however the dates are written, and those texts are
-    what ordered them."""
+    what ordered them. Added to the bundled events (extra=), they are ordered with them, the usual way."""
     from unittest import mock
 
     from nato_ukraine import dataset as dataset_module
@@ -323,12 +323,15 @@ def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, part
         event.update({key: written.format(event[key]) for key in ("date", "end") if key in event})
     document = {"sources": [SOURCE], "events": unstructured}
     ordered_file.write_text(json.dumps(document))
+    bundled = nu.load()  # (loaded before: what is counted below is the loads of the file)
     by_keys = mock.Mock(wraps=dataset_module._in_key_order)
     with mock.patch.object(_loader, "HOOK_FROM", 0), mock.patch.object(dataset_module, "_in_key_order", by_keys):
         loaded = nu.load(ordered_file)
+        added = nu.load(extra=ordered_file)
 
     by_keys.assert_called_once()
     assert loaded.events.ids() == nu.Collection("events", events).ids()
+    assert added.events.ids() == nu.Collection("events", [*bundled.events, *events]).ids()
 
 
 @pytest.fixture(scope="module")

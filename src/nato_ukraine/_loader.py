@@ -1180,20 +1180,9 @@ def _build(
         _check_manifest(manifest, where, collections, problems)
         if problems:
             raise DataError(_in_reading_order(problems))
+        order_keys = {name: keys for raw in raws for name, keys in raw.order_keys.items()}
         # (exact: as every structurer makes them)
-        return Dataset._create(collections, manifest, by_id=by_id, exact=True, order_keys=_order_keys_of(raws, base))
-
-
-def _order_keys_of(raws: list[_Raw], base: Dataset | None) -> dict[str, list[str]]:
-    """The order key of each record of the collections that are one list made as it was parsed,
-    by collection: as validation found no problem, the collection is that list's records."""
-    if base is not None:  # the bundled records come first, and have none
-        return {}
-    lists: dict[str, int] = {}
-    for raw in raws:
-        for name, *_ in raw.collections:
-            lists[name] = lists.get(name, 0) + 1
-    return {name: keys for raw in raws for name, keys in raw.order_keys.items() if lists[name] == 1}
+        return Dataset._create(collections, manifest, by_id=by_id, exact=True, order_keys=order_keys)
 
 
 #: The newest version of the JSON form this package reads.
@@ -1321,7 +1310,9 @@ def _validate(
     placed: list[tuple[str, str, list[Record], Sequence[int], _References | None]] = []
     for raw in raws:
         for name, records, indexes, references in raw.collections:
-            ids = raw.ids[name] if references is not None else list(map(_record_id, records))
+            ids = raw.ids.get(name)
+            if ids is None:  # (not gathered as the list was parsed)
+                ids = list(map(_record_id, records))
             if not _all_slugs(ids):
                 slug = re.compile(_SLUG)  # (compiled only here: a load with none amiss never needs it)
                 for record_id, index in zip(ids, indexes, strict=True):

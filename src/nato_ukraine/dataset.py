@@ -153,7 +153,7 @@ def _in_order(records: list[R]) -> tuple[R, ...]:
     return tuple(records)
 
 
-def _in_key_order(records: list[R], keys: list[str]) -> tuple[R, ...]:
+def _in_key_order(records: Iterable[R], keys: list[str]) -> tuple[R, ...]:
     """The records in a collection's order, given its *order key* for each (``keys[i]`` that
     of ``records[i]``): a text whose order as text is the collection's order, as the loader
     makes for the events of a large file (``_loader._order_key_lines``).
@@ -164,8 +164,6 @@ def _in_key_order(records: list[R], keys: list[str]) -> tuple[R, ...]:
     works out every item's key once, first, in the list's order (the tests hold the result to
     that of :func:`_in_order`).
     """
-    if len(keys) != len(records):
-        raise ValueError(f"{len(keys)} order keys for {len(records)} records")
     ordered = list(records)
     ordered.sort(key=partial(next, iter(keys)))  # (next(keys, record): the record is never used)
     return tuple(ordered)
@@ -1134,8 +1132,9 @@ class Dataset:
                 loader does, as it checks ids); built here otherwise.
             exact: Every record is of exactly its collection's class (as the loader makes
                 them): the collections need not look through them to know.
-            order_keys: For some collections, a text for each record (in a list of records
-                given) whose order as text is the collection's order (see :func:`_in_key_order`).
+            order_keys: For some collections, the order keys of one list of records given
+                (see :func:`_in_key_order`); used when they are as many as the collection's
+                records, which are then that list's.
         """
         self = object.__new__(cls)
         self._manifest = manifest
@@ -1144,7 +1143,9 @@ class Dataset:
             records = collections.get(name, ())
             keys = None if order_keys is None else order_keys.get(name)
             collection: Collection[Any]
-            if keys is not None and isinstance(records, list):
+            # A collection is its lists of records one after another, and the keys are those of
+            # one of them: as many keys as records means the others are empty (or there are none).
+            if keys is not None and isinstance(records, list) and len(keys) == len(records):
                 collection = Collection._of(name, _in_key_order(records, keys))
             else:
                 collection = Collection(name, records)
