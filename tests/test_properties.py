@@ -271,6 +271,40 @@ def test_names_folded_together_are_folded_as_one_by_one(texts: list[str]) -> Non
     assert [normalise(text) for text in texts] == _fold_all(texts)
 
 
+#: Few names, so that records often share one, or have another's name as an alias or acronym.
+FEW_NAMES = st.sampled_from(["NUC", "nuc", "Nuc ", "Council", "council", "Ukraine"])
+
+
+@given(st.lists(st.tuples(FEW_NAMES, st.lists(FEW_NAMES, max_size=2), st.none() | FEW_NAMES), max_size=10))
+def test_lookup_index_files_each_record_under_each_of_its_names(parts: list[Any]) -> None:
+    """The name index has, under each folded name, the records that are called so, in their order: first those it
+    is the name of, then those it is an alias or acronym of; each record once under each name."""
+    from nato_ukraine.dataset import _name_index, normalise
+
+    cite = (nu.Citation(source="s", quote="q"),)
+    records = [
+        nu.Body(
+            id=f"b{i}",
+            name=name,
+            aliases=tuple(aliases),
+            acronym=acronym,
+            kind=nu.BodyKind.COMMISSION,
+            side=nu.Side.JOINT,
+            citations=cite,
+        )
+        for i, (name, aliases, acronym) in enumerate(parts)
+    ]
+    expected: dict[str, list[nu.Body]] = {}
+    for record in records:  # by name first, then by alias and acronym
+        expected.setdefault(normalise(record.name), []).append(record)
+    for record in records:
+        others = {normalise(other) for other in [*record.aliases, record.acronym or ""] if other}
+        for other in sorted(others - {normalise(record.name)}):
+            expected.setdefault(other, []).append(record)
+
+    assert _name_index(records) == expected
+
+
 #: Few dates, so that events often share one, at each precision.
 FEW_DATES = st.sampled_from([nu.PartialDate(*parts) for parts in ((2014,), (2014, 3), (2014, 3, 1), (2015,))])
 
