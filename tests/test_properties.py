@@ -406,13 +406,22 @@ def dataset_file(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return tmp_path_factory.mktemp("indexed") / "data.json"
 
 
+@pytest.mark.parametrize("block", [None, 3])
 @given(document=dated_records(), when=partial_dates(min_year=2013, max_year=2018), definitely=st.booleans())
 def test_date_queries_agree_with_period(
-    dataset_file: Any, document: dict[str, Any], when: nu.PartialDate, definitely: bool
+    dataset_file: Any, block: int | None, document: dict[str, Any], when: nu.PartialDate, definitely: bool
 ) -> None:
-    """on(), active_on() and between() return exactly the records Period's certainty admits, in order."""
+    """on(), active_on() and between() return exactly the records Period's certainty admits, in order; the index
+    is the same however many events it reads at a time (block)."""
+    from unittest import mock
+
+    from nato_ukraine import dataset as dataset_module
+
     dataset_file.write_text(json.dumps(document), encoding="utf-8")
     ds = nu.load(dataset_file)
+    if block is not None:
+        with mock.patch.object(dataset_module, "_BLOCK", block):
+            ds.events.between(None, None)  # (the index is built now, reading `block` events at a time)
     wanted = nu.Certainty.DEFINITELY if definitely else nu.Certainty.POSSIBLY
 
     def admitted(collection: nu.Collection[Any], span_of: Any) -> list[str]:
