@@ -419,19 +419,35 @@ class _SpanIndex:
         short, long = len(common), len(common) + 1
         group_of = {length: short if length < _SHORT_SPAN else long for length in counts}
         group_of.update((length, number) for number, length in enumerate(common))
-        # Sorting by (group, earliest start) puts each group's spans together, in the order of
-        # their starts (then of their positions: the sort is stable). Both go in one int, as
-        # every day ordinal is below 2**22, so the sort and the cut into groups run in C.
-        numbers = map(group_of.__getitem__, lengths)
-        keys = list(map(or_, map(lshift, numbers, repeat(22)), spans.p_los))  # number << 22 | start
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        ordered_keys = _pick(keys, order)
         groups = []
-        for number in range(long + 1):
-            first = bisect_left(ordered_keys, number << 22)
-            stop = bisect_left(ordered_keys, (number + 1) << 22, first)
-            if stop > first:
-                groups.append(_Group(order[first:stop], spans, exact=number < short))
+        if spans.ordered:
+            # The spans are in the order of their starts already: a stable sort by group alone
+            # puts each group's spans together, still in that order (then of their positions),
+            # and the groups' sizes say where each begins.
+            numbers = list(map(group_of.__getitem__, lengths))
+            order = sorted(range(len(numbers)), key=numbers.__getitem__)
+            sizes = Counter[int]()
+            for length, count in counts.items():
+                sizes[group_of[length]] += count
+            first = 0
+            for number in range(long + 1):
+                stop = first + sizes[number]
+                if stop > first:
+                    groups.append(_Group(order[first:stop], spans, exact=number < short))
+                first = stop
+        else:
+            # Sorting by (group, earliest start) puts each group's spans together, in the order
+            # of their starts (then of their positions: the sort is stable). Both go in one int,
+            # as every day ordinal is below 2**22, so the sort and the cut into groups run in C.
+            numbers_of = map(group_of.__getitem__, lengths)
+            keys = list(map(or_, map(lshift, numbers_of, repeat(22)), spans.p_los))  # number << 22 | start
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            ordered_keys = _pick(keys, order)
+            for number in range(long + 1):
+                first = bisect_left(ordered_keys, number << 22)
+                stop = bisect_left(ordered_keys, (number + 1) << 22, first)
+                if stop > first:
+                    groups.append(_Group(order[first:stop], spans, exact=number < short))
         self._groups = tuple(groups)
         self._starts = spans.p_los if spans.ordered else None
 
