@@ -309,6 +309,32 @@ def test_lookup_index_files_each_record_under_each_of_its_names(parts: list[Any]
     assert all(len(found) > 1 and found[0] is first[key] for key, found in shared.items())
 
 
+@given(st.lists(st.tuples(FEW_NAMES, st.lists(FEW_NAMES, max_size=2), st.none() | FEW_NAMES), max_size=8))
+def test_lookup_index_of_a_file_read_as_parsed_is_the_same(named_file: Any, parts: list[Any]) -> None:
+    """A large file's records with aliases or an acronym are noted as its records are made, for the name index: the
+    index is the one found by looking at every record, loaded alone or added to the bundled data (extra=)."""
+    from unittest import mock
+
+    from nato_ukraine.dataset import _name_index
+
+    def named(name: str, aliases: list[str], acronym: str | None) -> dict[str, Any]:
+        return {"name": name, "aliases": aliases, "acronym": acronym, "citations": [{"source": "notes", "quote": "q"}]}
+
+    events = [{"id": f"e{i}", "kind": "meeting", "date": "2015", **named(*part)} for i, part in enumerate(parts)]
+    bodies = [{"id": f"b{i}", "kind": "council", "side": "joint", **named(*part)} for i, part in enumerate(parts)]
+    named_file.write_text(json.dumps({"sources": [SOURCE], "events": events, "bodies": bodies}))
+    nu.load()  # (the bundled data, loaded before the patch: it is read without the hook)
+    with mock.patch.object(_loader, "HOOK_FROM", 0):
+        for dataset in (nu.load(named_file), nu.load(extra=named_file)):
+            assert dataset._named is not None  # (noted, not looked for)
+            assert dataset._name_index() == _name_index(list(dataset._by_id.values()))
+
+
+@pytest.fixture(scope="module")
+def named_file(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return tmp_path_factory.mktemp("named") / "data.json"
+
+
 #: Few dates, so that events often share one, at each precision.
 FEW_DATES = st.sampled_from([nu.PartialDate(*parts) for parts in ((2014,), (2014, 3), (2014, 3, 1), (2015,))])
 

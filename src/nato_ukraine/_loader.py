@@ -22,7 +22,9 @@ How a load stays fast (see ``docs/performance.md``):
   it to its class's own rules and gathers the ids it refers to; anything it refuses has its
   list parsed again as plain JSON and read as above.
 * The events of such a list are then put in order by one sort of texts made from what the
-  hook kept of each (:func:`_order_key_lines`), not by two sorts over the records.
+  hook kept of each (:func:`_order_key_lines`), not by two sorts over the records. The hook
+  also notes the few records with aliases or an acronym, for the name index
+  (:func:`_named_lines`).
 * Equal date strings share one :class:`PartialDate`; ids in references and short labels that
   repeat (locations, locators) are interned (or, by the object hook, kept once per load), so a
   repeated string is stored once.
@@ -98,7 +100,7 @@ class _Raw:
     known to keep each rule of their class but what their references point to).
     """
 
-    __slots__ = ("collections", "file", "ids", "manifest", "order_keys", "unreadable")
+    __slots__ = ("collections", "file", "ids", "manifest", "named", "order_keys", "unreadable")
 
     def __init__(self, file: str) -> None:
         self.file = file
@@ -111,6 +113,8 @@ class _Raw:
         # its class has them (see _order_key_lines).
         self.ids: dict[str, list[str]] = {}
         self.order_keys: dict[str, list[str]] = {}
+        # For a collection made as it was parsed, its records that have aliases or an acronym.
+        self.named: dict[str, list[Record]] = {}
 
 
 _lock = threading.Lock()
@@ -713,6 +717,7 @@ def _compile_structurer(
     if hooked:
         lines += _rule_lines(cls, namespace)
         lines += _order_key_lines(cls, namespace)
+        lines += _named_lines(cls, namespace)
         if targets:
             _share_references(namespace)
     lines += ["    record.__class__ = _cls", "    return record"]
@@ -868,16 +873,19 @@ def _share_references(namespace: dict[str, Any]) -> None:
 
 
 def _new_shares() -> dict[str, dict[str, str]]:
-    """Give every hooked structurer new, empty dicts to keep references in, and a new, empty
-    list to keep what order keys are made from; the references kept since the last call, by
-    collection."""
-    global _shares, _order_keys
+    """Give every hooked structurer new, empty dicts to keep references in, and new, empty lists
+    to keep what order keys are made from and the records with aliases or an acronym; the
+    references kept since the last call, by collection."""
+    global _shares, _order_keys, _named
     kept, _shares = _shares, {target: {} for target in _REFERENCE_TARGETS}
     for namespace in _sharing:
         namespace.update({f"_share_{target}": ids.setdefault for target, ids in _shares.items()})
     _order_keys = []
     for namespace in _ordering:
         namespace["_keep_order_key"] = _order_keys.append
+    _named = []
+    for namespace in _naming:
+        namespace["_keep_named"] = _named.append
     return kept
 
 
@@ -936,20 +944,46 @@ def _order_key_lines(cls: type, namespace: dict[str, Any]) -> list[str]:
     ]
 
 
+#: The records with aliases or an acronym that the hooked structurers made since the last
+#: :func:`_new_shares`, in the order made (see :func:`_named_lines`).
+_named: list[Any] = []
+#: The namespaces of the hooked structurers that keep them.
+_naming: list[dict[str, Any]] = []
+
+
+def _named_lines(cls: type, namespace: dict[str, Any]) -> list[str]:
+    """Source lines that keep a record made by an object hook (in ``record``) that has aliases or
+    an acronym, for a collection's class: the few records a name index files under other names
+    than their own, noted here for the price of a test, instead of looked for among them all
+    (see ``dataset._name_index``)."""
+    if cls not in _COLLECTION_OF or not {"aliases", "acronym"} <= {field.name for field in attrs.fields(cls)}:
+        return []
+    _naming.append(namespace)
+    namespace["_keep_named"] = _named.append
+    return ["    if record.aliases or record.acronym:", "        _keep_named(record)"]
+
+
 class _Structured:
     """A collection's records, made as its list was parsed (see :func:`_read_structured`), each
     held to its class's own rules: with their ids, every id they refer to, by the collection it
-    is in, and (for a class in :data:`_ORDER_KEYS`) the order key of each record, else None."""
+    is in, (for a class in :data:`_ORDER_KEYS`) the order key of each record, else None, and
+    those of the records that have aliases or an acronym."""
 
-    __slots__ = ("ids", "order_keys", "records", "references")
+    __slots__ = ("ids", "named", "order_keys", "records", "references")
 
     def __init__(
-        self, records: list[Any], ids: list[str], references: _References, order_keys: list[str] | None
+        self,
+        records: list[Any],
+        ids: list[str],
+        references: _References,
+        order_keys: list[str] | None,
+        named: list[Any],
     ) -> None:
         self.records = records
         self.ids = ids
         self.references = references
         self.order_keys = order_keys
+        self.named = named
 
 
 #: A list made by an object hook is checked and its ids read this many records at a time: the
@@ -982,6 +1016,7 @@ def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | 
         with suppress(Exception):  # a record that is not well-formed, or no JSON at all: read as plain JSON
             parsed = JSONDecoder(object_hook=hook).raw_decode(text, at)
         order_keys = _order_keys  # (what they left to make them from)
+        named = _named
         references = _new_shares()
     if parsed is None:
         return None
@@ -994,10 +1029,10 @@ def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | 
             return None
         ids += map(_record_id, block)
     if len(order_keys) != len(records):  # (a class without order keys)
-        return _Structured(records, ids, references, None), end
+        return _Structured(records, ids, references, None, named), end
     # Each record's order key: the start its dates make, then its id (made in C, side by side).
     keys = list(map(add, map(_order_starts.__getitem__, order_keys), ids))
-    return _Structured(records, ids, references, keys), end
+    return _Structured(records, ids, references, keys, named), end
 
 
 def _bind(namespace: dict[str, Any], value: object) -> str:
@@ -1116,6 +1151,7 @@ def _structure_file(file: str, data: bytes, problems: list[Problem]) -> _Raw:
             raw.ids[name] = items.ids
             if items.order_keys is not None:
                 raw.order_keys[name] = items.order_keys
+            raw.named[name] = items.named
             continue
         if not isinstance(items, list):
             problems.append(Problem(file, f"$.{name}", "expected a list of records"))
@@ -1191,7 +1227,23 @@ def _build(
             raise DataError(_in_reading_order(problems))
         order_keys = {name: keys for raw in raws for name, keys in raw.order_keys.items()}
         # (exact: as every structurer makes them)
-        return Dataset._create(collections, manifest, by_id=by_id, exact=True, order_keys=order_keys)
+        return Dataset._create(
+            collections, manifest, by_id=by_id, exact=True, order_keys=order_keys, named=_named_in_order(raws, base)
+        )
+
+
+def _named_in_order(raws: list[_Raw], base: Dataset | None) -> list[Record]:
+    """The records that have aliases or an acronym, in the order :func:`_validate` places them
+    by id: those of ``base``, then each file's, list by list (as their object hooks noted them,
+    or else picked out from the list's records)."""
+    from nato_ukraine.dataset import _named_of
+
+    named = [] if base is None else _named_of(list(base.records()))
+    for raw in raws:
+        for name, records, _, _ in raw.collections:
+            found = raw.named.get(name)
+            named += _named_of(records) if found is None else found
+    return named
 
 
 #: The newest version of the JSON form this package reads.

@@ -33,7 +33,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date as _date
 from functools import partial
@@ -1115,6 +1115,7 @@ class Dataset:
         "_by_id",
         "_edges",
         "_manifest",
+        "_named",
         "_names",
         "agreements",
         "bodies",
@@ -1128,6 +1129,7 @@ class Dataset:
     _by_id: dict[str, Record]
     _edges: tuple[list[Edge], dict[str, list[Edge]]] | None
     _manifest: Manifest
+    _named: list[Record] | None
     _names: _Names | None
     sources: Collection[Source]
     bodies: Collection[Body]
@@ -1149,6 +1151,7 @@ class Dataset:
         by_id: dict[str, Record] | None = None,
         exact: bool = False,
         order_keys: Mapping[str, list[str]] | None = None,
+        named: list[Record] | None = None,
     ) -> Dataset:
         """Make a dataset of validated records.
 
@@ -1162,6 +1165,9 @@ class Dataset:
             order_keys: For some collections, the order keys of one list of records given
                 (see :func:`_in_key_order`); used when they are as many as the collection's
                 records, which are then that list's.
+            named: The records that have aliases or an acronym, in the order of ``by_id``,
+                when the caller knows them (see :func:`_name_index`); found when needed
+                otherwise.
         """
         self = object.__new__(cls)
         self._manifest = manifest
@@ -1188,6 +1194,7 @@ class Dataset:
             collection._by_id = _OfKind(self._by_id, kind)
             if exact:
                 collection._events = kind is Event and bool(collection)
+        self._named = named if by_id is not None else None  # (in the order of that index)
         self._names = None
         self._edges = None
         return self
@@ -1331,7 +1338,8 @@ class Dataset:
         names = self._names
         if names is None:
             with _gc_paused():
-                names = self._names = _name_index(self._by_id.values())
+                names = self._names = _name_index(self._by_id.values(), self._named)
+                self._named = None
         return names
 
     def lookup(self, name: str, *, on: DateLike | None = None) -> Record:
@@ -1536,9 +1544,11 @@ class Dataset:
 _Names = tuple[dict[str, Record], dict[str, list[Record]]]
 
 
-def _name_index(records: Iterable[Record]) -> _Names:
+def _name_index(records: Iterable[Record], named: Sequence[Record] | None = None) -> _Names:
     """Every record under each of its names, acronym and aliases, normalised, in the order of
     ``records``: those a name is the name of, then those it is an alias or acronym of.
+    ``named``: the records that have aliases or an acronym, in that order, if known (the loader
+    notes them as it makes the records of a large file); else they are picked out here.
 
     Most names are one record's: the first dict gives the first record of each name, and the
     second, for the few names that several records share, all of them. Filing each record in a
@@ -1554,8 +1564,9 @@ def _name_index(records: Iterable[Record]) -> _Names:
     if len(first) < len(records):  # a name some records share
         for key, record in compress(zip(keys, records, strict=True), map(is_not, kept, records)):
             shared.setdefault(key, [first[key]]).append(record)
-    # The few records with aliases or an acronym (any() of the pair picks them out, in C).
-    for record in compress(records, map(any, map(_aliases_and_acronym, records))):
+    if named is None:
+        named = _named_of(records)
+    for record in named:
         key = normalise(record.name)
         for other in dict.fromkeys(normalise(n) for n in _names(record)[1:]):
             if other != key:
@@ -1563,6 +1574,11 @@ def _name_index(records: Iterable[Record]) -> _Names:
                 if earlier is not record:
                     shared.setdefault(other, [earlier]).append(record)
     return first, shared
+
+
+def _named_of(records: Sequence[Record]) -> list[Record]:
+    """The records that have aliases or an acronym, in order (any() of the pair picks them out, in C)."""
+    return list(compress(records, map(any, map(_aliases_and_acronym, records))))
 
 
 def _written(record: Record, folded: str) -> str:
