@@ -1381,14 +1381,16 @@ def _validate(
                         message = f"{record_id!r} is not a slug (lower-case words joined by '-')"
                         problems.append(Problem(raw.file, f"$.{name}[{index}].id", message))
             placed_before = len(by_id)
-            unique = by_id.keys().isdisjoint(ids)  # (no set of the ids is made: the index tells)
-            if unique:
-                by_id.update(zip(ids, records, strict=True))
-                if len(by_id) < placed_before + len(ids):  # an id twice in this list: undo, go one by one
-                    unique = False
-                    for record_id in ids:
-                        by_id.pop(record_id, None)
-            if not unique:  # an id used twice: keep the first, report the others
+            by_id.update(zip(ids, records, strict=True))
+            if len(by_id) < placed_before + len(ids):  # an id used twice, in this list or before it
+                # Undo (the index as it was before this list, its records put back in their
+                # order), then place this list's records one by one. (An error: no need to hurry.)
+                by_id.clear()
+                if base is not None:
+                    by_id.update((record.id, record) for record in base.records())
+                for _, _, placed_records, _, _ in placed:
+                    by_id.update((record.id, record) for record in placed_records)
+                # Keep the first record of each id, and report the others.
                 kept: list[Record] = []
                 kept_indexes: list[int] = []
                 for record, index in zip(records, indexes, strict=True):
