@@ -967,7 +967,7 @@ class _Structured:
     """A collection's records, made as its list was parsed (see :func:`_read_structured`), each
     held to its class's own rules: with their ids, every id they refer to, by the collection it
     is in, (for a class in :data:`_ORDER_KEYS`) the order key of each record, else None, and
-    those of the records that have aliases or an acronym."""
+    the records among them that have aliases or an acronym, in order."""
 
     __slots__ = ("ids", "named", "order_keys", "records", "references")
 
@@ -1023,8 +1023,8 @@ def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | 
     records, end = parsed
     only = {cls}
     ids: list[str] = []
-    for at in range(0, len(records), _BLOCK):  # each block's ids read while it is in the cache
-        block = records[at : at + _BLOCK]
+    for first in range(0, len(records), _BLOCK):  # each block's ids read while it is in the cache
+        block = records[first : first + _BLOCK]
         if not only.issuperset(map(type, block)):  # an item that is not a record of the class
             return None
         ids += map(_record_id, block)
