@@ -684,6 +684,7 @@ BROKEN = {
     "a role in no body": document(people=[{**PERSON, "roles": [{"title": "Chair", "body": "no-body"}]}]),
     "a party that is an event": document(event(), agreements=[{**AGREEMENT, "parties": ["test-event"]}]),
     "a body with no parent": {**document(event()), "bodies": [{**BODY, "parent": "no-body"}]},
+    "an id that is not a slug": document(event(), event(id="Second Event")),
 }
 
 

@@ -986,9 +986,10 @@ class _Structured:
         self.named = named
 
 
-#: A list made by an object hook is checked and its ids read this many records at a time: the
-#: ids of a block are read while it is still in the processor's cache from the check of its
-#: records' classes (at 100,000 events, 13 to 17 ms against 20 to 24 ms in two whole passes).
+#: A list made by an object hook is checked, its ids read and checked and its order keys made
+#: this many records at a time: each pass reads a block while it is still in the processor's
+#: cache from the one before (at 100,000 events, the check of the classes and the reading of
+#: the ids took 13 to 17 ms so, against 20 to 24 ms in two whole passes; see docs/performance.md).
 _BLOCK = 512
 
 #: The smallest file, in bytes, whose collections are read as they are parsed (:func:`_hook`):
@@ -1021,17 +1022,23 @@ def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | 
     if parsed is None:
         return None
     records, end = parsed
+    # A block of records at a time, while it is in the processor's cache: the records' classes
+    # checked, their ids read and checked to be slugs, and (for a class in _ORDER_KEYS) each
+    # record's order key made, the start its dates make then its id (in C, side by side).
     only = {cls}
     ids: list[str] = []
-    for first in range(0, len(records), _BLOCK):  # each block's ids read while it is in the cache
+    keys: list[str] | None = [] if len(order_keys) == len(records) else None
+    start_of = _order_starts.__getitem__
+    for first in range(0, len(records), _BLOCK):
         block = records[first : first + _BLOCK]
         if not only.issuperset(map(type, block)):  # an item that is not a record of the class
             return None
-        ids += map(_record_id, block)
-    if len(order_keys) != len(records):  # (a class without order keys)
-        return _Structured(records, ids, references, None, named), end
-    # Each record's order key: the start its dates make, then its id (made in C, side by side).
-    keys = list(map(add, map(_order_starts.__getitem__, order_keys), ids))
+        block_ids = list(map(_record_id, block))
+        if not _all_slugs(block_ids):  # (read again the plain way: validation says which)
+            return None
+        ids += block_ids
+        if keys is not None:
+            keys += map(add, map(start_of, order_keys[first : first + _BLOCK]), block_ids)
     return _Structured(records, ids, references, keys, named), end
 
 
@@ -1371,15 +1378,15 @@ def _validate(
     placed: list[tuple[str, str, list[Record], Sequence[int], _References | None]] = []
     for raw in raws:
         for name, records, indexes, references in raw.collections:
-            ids = raw.ids.get(name)
-            if ids is None:  # (not gathered as the list was parsed)
+            ids = raw.ids.get(name)  # (gathered as the list was parsed: then checked to be slugs)
+            if ids is None:
                 ids = list(map(_record_id, records))
-            if not _all_slugs(ids):
-                slug = re.compile(_SLUG)  # (compiled only here: a load with none amiss never needs it)
-                for record_id, index in zip(ids, indexes, strict=True):
-                    if not slug.fullmatch(record_id):
-                        message = f"{record_id!r} is not a slug (lower-case words joined by '-')"
-                        problems.append(Problem(raw.file, f"$.{name}[{index}].id", message))
+                if not _all_slugs(ids):
+                    slug = re.compile(_SLUG)  # (compiled only here: a load with none amiss never needs it)
+                    for record_id, index in zip(ids, indexes, strict=True):
+                        if not slug.fullmatch(record_id):
+                            message = f"{record_id!r} is not a slug (lower-case words joined by '-')"
+                            problems.append(Problem(raw.file, f"$.{name}[{index}].id", message))
             placed_before = len(by_id)
             by_id.update(zip(ids, records, strict=True))
             if len(by_id) < placed_before + len(ids):  # an id used twice, in this list or before it
