@@ -1000,8 +1000,9 @@ HOOK_FROM = 256 * 1024
 
 def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | None:
     """The records of collection ``key``, made while its list is parsed from ``text[at:]``,
-    and where the list ends; None if they cannot all be made so (nor is it a list of records:
-    then it is parsed as plain JSON, and read again, record by record, to say what is wrong).
+    and where the list ends; None if they cannot all be made so, if it is not a list of records
+    or if an id is not a slug (then it is parsed as plain JSON, and read again, record by
+    record, for validation to say what is wrong).
     """
     from json import JSONDecoder
 
