@@ -638,7 +638,7 @@ def problems_both_ways(
     """:func:`problems_of` a file of ``content``, by the smallest file size read as parsed (``HOOK_FROM``): 0, every
     file is; 10**12, none is. (Read as parsed, what a list holds is checked a block of records at a time: one record
     at a time, the problems are the same.)"""
-    from nato_ukraine import _loader
+    from nato_ukraine import _loader, dataset
 
     path = write(tmp_path, content)
     found = {}
@@ -646,7 +646,7 @@ def problems_both_ways(
         monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
         found[hook_from] = problems_of(path)
     monkeypatch.setattr(_loader, "HOOK_FROM", 0)
-    monkeypatch.setattr(_loader, "_BLOCK", 1)
+    monkeypatch.setattr(dataset, "_BLOCK", 1)
     assert problems_of(path) == found[0]
     return found
 

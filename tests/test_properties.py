@@ -392,7 +392,7 @@ def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, part
     with mock.patch.object(_loader, "HOOK_FROM", 0), mock.patch.object(dataset_module, "_in_key_order", by_keys):
         loaded = nu.load(ordered_file)
         added = nu.load(extra=ordered_file)
-        with mock.patch.object(_loader, "_BLOCK", 3):  # (the ids the keys end with are read 3 records at a time)
+        with mock.patch.object(dataset_module, "_BLOCK", 3):  # (the ids the keys end with are read 3 records at a time)
             assert nu.load(ordered_file).events.ids() == loaded.events.ids()
 
     assert by_keys.call_count == 2  # (the plain load, and the one reading blocks of 3)

@@ -872,32 +872,41 @@ def _share_references(namespace: dict[str, Any]) -> None:
         namespace[f"_share_{target}"] = _shares.setdefault(target, {}).setdefault
 
 
-def _new_shares() -> dict[str, dict[str, str]]:
-    """Give every hooked structurer new, empty dicts to keep references in, and new, empty lists
-    to keep what order keys are made from and the records with aliases or an acronym; the
-    references kept since the last call, by collection."""
-    global _shares, _order_keys, _named
-    kept, _shares = _shares, {target: {} for target in _REFERENCE_TARGETS}
+def _new_shares() -> tuple[dict[str, dict[str, str]], dict[str, list[Any]]]:
+    """Give every hooked structurer new, empty dicts to keep references in and new, empty lists
+    to keep what else it keeps (:func:`_keep`); what was kept since the last call: the
+    references, by collection, and the other lists, by what they keep."""
+    global _shares, _kept
+    shared, _shares = _shares, {target: {} for target in _REFERENCE_TARGETS}
     for namespace in _sharing:
         namespace.update({f"_share_{target}": ids.setdefault for target, ids in _shares.items()})
-    _order_keys = []
-    for namespace in _ordering:
-        namespace["_keep_order_key"] = _order_keys.append
-    _named = []
-    for namespace in _naming:
-        namespace["_keep_named"] = _named.append
-    return kept
+    kept, _kept = _kept, {what: [] for what in _kept}
+    for namespace, what in _keeping:
+        namespace[f"_keep_{what}"] = _kept[what].append
+    return shared, kept
+
+
+#: What hooked structurers keep as they make records, besides references, since the last
+#: :func:`_new_shares`, each a list in the order made: ``"order_keys"``, what each record's
+#: order key is made from (:func:`_order_key_lines`), and ``"named"``, the records that have
+#: aliases or an acronym (:func:`_named_lines`).
+_kept: dict[str, list[Any]] = {"order_keys": [], "named": []}
+#: The namespaces of the hooked structurers that keep something, and what.
+_keeping: list[tuple[dict[str, Any], str]] = []
+
+
+def _keep(namespace: dict[str, Any], what: str) -> str:
+    """The name, in a hooked structurer's ``namespace``, of the ``append`` of its list ``what``
+    of :data:`_kept` (made new by each :func:`_new_shares`)."""
+    _keeping.append((namespace, what))
+    namespace[f"_keep_{what}"] = _kept[what].append
+    return f"_keep_{what}"
 
 
 #: The classes whose collection holds them in the order of their dates, and then of their ids
 #: (as ``dataset._in_order`` does): for each, its (date, end) fields. A record of one made by an
-#: object hook leaves what its *order key* is made from in ``_order_keys`` (:func:`_order_key_lines`).
+#: object hook keeps what its *order key* is made from (:func:`_order_key_lines`).
 _ORDER_KEYS: dict[type, tuple[str, str]] = {Event: ("date", "end")}
-#: What the records made since the last :func:`_new_shares` left to make their order keys
-#: from, in the order made (see :func:`_order_key_lines`).
-_order_keys: list[str | tuple[str, str]] = []
-#: The namespaces of the hooked structurers that leave order keys.
-_ordering: list[dict[str, Any]] = []
 _NUL = "\x00"  # before every character of a date or an id (see _order_key_lines)
 
 
@@ -937,18 +946,8 @@ def _order_key_lines(cls: type, namespace: dict[str, Any]) -> list[str]:
     if cls not in _ORDER_KEYS:
         return []
     start, end = _ORDER_KEYS[cls]
-    _ordering.append(namespace)
-    namespace["_keep_order_key"] = _order_keys.append
-    return [
-        f"    _keep_order_key(value[{start!r}] if record.{end} is None else (value[{start!r}], value[{end!r}]))",
-    ]
-
-
-#: The records with aliases or an acronym that the hooked structurers made since the last
-#: :func:`_new_shares`, in the order made (see :func:`_named_lines`).
-_named: list[Any] = []
-#: The namespaces of the hooked structurers that keep them.
-_naming: list[dict[str, Any]] = []
+    keep = _keep(namespace, "order_keys")
+    return [f"    {keep}(value[{start!r}] if record.{end} is None else (value[{start!r}], value[{end!r}]))"]
 
 
 def _named_lines(cls: type, namespace: dict[str, Any]) -> list[str]:
@@ -956,11 +955,9 @@ def _named_lines(cls: type, namespace: dict[str, Any]) -> list[str]:
     an acronym, for a collection's class: the few records a name index files under other names
     than their own, noted here for the price of a test, instead of looked for among them all
     (see ``dataset._name_index``)."""
-    if cls not in _COLLECTION_OF or not {"aliases", "acronym"} <= {field.name for field in attrs.fields(cls)}:
+    if cls not in _COLLECTION_OF:  # (every record has aliases and an acronym)
         return []
-    _naming.append(namespace)
-    namespace["_keep_named"] = _named.append
-    return ["    if record.aliases or record.acronym:", "        _keep_named(record)"]
+    return ["    if record.aliases or record.acronym:", f"        {_keep(namespace, 'named')}(record)"]
 
 
 class _Structured:
@@ -986,12 +983,6 @@ class _Structured:
         self.named = named
 
 
-#: A list made by an object hook is checked, its ids read and checked and its order keys made
-#: this many records at a time: each pass reads a block while it is still in the processor's
-#: cache from the one before (at 100,000 events, the check of the classes and the reading of
-#: the ids took 13 to 17 ms so, against 20 to 24 ms in two whole passes; see docs/performance.md).
-_BLOCK = 512
-
 #: The smallest file, in bytes, whose collections are read as they are parsed (:func:`_hook`):
 #: making the hooks' code costs about a millisecond a class, once, which a few hundred records
 #: repay. (The files of the bundled data are smaller.)
@@ -1006,6 +997,8 @@ def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | 
     """
     from json import JSONDecoder
 
+    from nato_ukraine.dataset import _BLOCK
+
     cls = COLLECTIONS.get(key)
     if cls is None or text[at : at + 1] != "[":
         return None
@@ -1017,9 +1010,8 @@ def _read_structured(key: str, text: str, at: int) -> tuple[_Structured, int] | 
         _new_shares()  # (none kept from before, such as by a hook used outside a load)
         with suppress(Exception):  # a record that is not well-formed, or no JSON at all: read as plain JSON
             parsed = JSONDecoder(object_hook=hook).raw_decode(text, at)
-        order_keys = _order_keys  # (what they left to make them from)
-        named = _named
-        references = _new_shares()
+        references, kept = _new_shares()
+    order_keys, named = kept["order_keys"], kept["named"]
     if parsed is None:
         return None
     records, end = parsed
@@ -1391,12 +1383,11 @@ def _validate(
             placed_before = len(by_id)
             by_id.update(zip(ids, records, strict=True))
             if len(by_id) < placed_before + len(ids):  # an id used twice, in this list or before it
-                # Undo (the index as it was before this list, its records put back in their
-                # order), then place this list's records one by one. (An error: no need to hurry.)
+                # Undo: the index of the records placed before this list (the base's too; an
+                # error follows, so their order does not matter), then place this list's records
+                # one by one.
                 by_id.clear()
-                if base is not None:
-                    by_id.update((record.id, record) for record in base.records())
-                for _, _, placed_records, _, _ in placed:
+                for placed_records in collections.values():
                     by_id.update((record.id, record) for record in placed_records)
                 # Keep the first record of each id, and report the others.
                 kept: list[Record] = []

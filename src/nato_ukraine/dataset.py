@@ -211,11 +211,12 @@ def _span_ends(record: Record) -> _Ends | None:
     return None
 
 
-#: Records that two passes read are read a block of this many at a time, each pass over the
-#: block in turn: a block (some 100 KB of records) is still in the processor's cache when the
-#: second pass reads it, where 100,000 records, read in an order that is not their order in
-#: memory (events in date order), are not. At 100,000 events, reading the dates and the ends so
-#: took 22 to 27 ms against 42 to 46 ms in two whole passes.
+#: Records that several passes read are read a block of this many at a time, each pass over
+#: the block in turn: a block (some 100 KB of records) is still in the processor's cache when
+#: the next pass reads it, where 100,000 records are not. At 100,000 events, reading the dates
+#: and the ends for the span index so (in date order, not their order in memory) took 22 to
+#: 27 ms against 42 to 46 ms in two whole passes; the loader goes over a list its object hook
+#: made so too (``_loader._read_structured``; see docs/performance.md).
 _BLOCK = 512
 
 #: A span whose last day is this many days or more after its first (more than any single partial
@@ -419,35 +420,28 @@ class _SpanIndex:
         short, long = len(common), len(common) + 1
         group_of = {length: short if length < _SHORT_SPAN else long for length in counts}
         group_of.update((length, number) for number, length in enumerate(common))
-        groups = []
+        numbers = list(map(group_of.__getitem__, lengths))
         if spans.ordered:
-            # The spans are in the order of their starts already: a stable sort by group alone
-            # puts each group's spans together, still in that order (then of their positions),
-            # and the groups' sizes say where each begins.
-            numbers = list(map(group_of.__getitem__, lengths))
+            # In the order of their starts already: a stable sort by group alone puts each
+            # group's spans together, still in that order (then of their positions).
             order = sorted(range(len(numbers)), key=numbers.__getitem__)
-            sizes = Counter[int]()
-            for length, count in counts.items():
-                sizes[group_of[length]] += count
-            first = 0
-            for number in range(long + 1):
-                stop = first + sizes[number]
-                if stop > first:
-                    groups.append(_Group(order[first:stop], spans, exact=number < short))
-                first = stop
         else:
             # Sorting by (group, earliest start) puts each group's spans together, in the order
             # of their starts (then of their positions: the sort is stable). Both go in one int,
-            # as every day ordinal is below 2**22, so the sort and the cut into groups run in C.
-            numbers_of = map(group_of.__getitem__, lengths)
-            keys = list(map(or_, map(lshift, numbers_of, repeat(22)), spans.p_los))  # number << 22 | start
+            # as every day ordinal is below 2**22, so the sort runs in C.
+            keys = list(map(or_, map(lshift, numbers, repeat(22)), spans.p_los))  # number << 22 | start
             order = sorted(range(len(keys)), key=keys.__getitem__)
-            ordered_keys = _pick(keys, order)
-            for number in range(long + 1):
-                first = bisect_left(ordered_keys, number << 22)
-                stop = bisect_left(ordered_keys, (number + 1) << 22, first)
-                if stop > first:
-                    groups.append(_Group(order[first:stop], spans, exact=number < short))
+        # Either way the groups stand one after another, in order: their sizes say where each is.
+        sizes = Counter[int]()
+        for length, count in counts.items():
+            sizes[group_of[length]] += count
+        groups = []
+        first = 0
+        for number in range(long + 1):
+            stop = first + sizes[number]
+            if stop > first:
+                groups.append(_Group(order[first:stop], spans, exact=number < short))
+            first = stop
         self._groups = tuple(groups)
         self._starts = spans.p_los if spans.ordered else None
 
