@@ -14,9 +14,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # for type checkers and readers; at run time each name is imported on first use
     from typing import Any
 
-    from nato_ukraine._loader import load
+    from nato_ukraine._loading import load
+    from nato_ukraine.collection import Collection
     from nato_ukraine.converters import configure_converter, make_converter
-    from nato_ukraine.dataset import Collection, Dataset
+    from nato_ukraine.dataset import Dataset
     from nato_ukraine.dates import Certainty, PartialDate, Period, Precision
     from nato_ukraine.exceptions import (
         AmbiguousNameError,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # for type checkers and readers; at run time each name is imp
         UnknownIdError,
         UnknownNameError,
     )
-    from nato_ukraine.graph import Direction, Edge, Neighbour, Relation
+    from nato_ukraine.graph import Direction, Edge, Neighbour
     from nato_ukraine.models import (
         Agreement,
         AgreementKind,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # for type checkers and readers; at run time each name is imp
         ProgrammeKind,
         ProgrammeStatus,
         Record,
+        Relation,
         Role,
         Side,
         Source,
@@ -106,9 +108,10 @@ __all__ = [
 # module the first time it is used (PEP 562), so a script pays for what it uses. The table is
 # checked against __all__ by the tests.
 _SOURCES = {
-    "load": "nato_ukraine._loader",
-    **dict.fromkeys(("Collection", "Dataset"), "nato_ukraine.dataset"),
-    **dict.fromkeys(("Direction", "Edge", "Neighbour", "Relation"), "nato_ukraine.graph"),
+    "load": "nato_ukraine._loading",
+    "Collection": "nato_ukraine.collection",
+    "Dataset": "nato_ukraine.dataset",
+    **dict.fromkeys(("Direction", "Edge", "Neighbour"), "nato_ukraine.graph"),
     "TimelineEntry": "nato_ukraine.timeline",
     **dict.fromkeys(("Certainty", "PartialDate", "Period", "Precision"), "nato_ukraine.dates"),
     **dict.fromkeys(
@@ -141,6 +144,7 @@ _SOURCES = {
             "ProgrammeKind",
             "ProgrammeStatus",
             "Record",
+            "Relation",
             "Role",
             "Side",
             "Source",

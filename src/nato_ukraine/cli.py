@@ -257,7 +257,7 @@ def _when(date: PartialDate, end: PartialDate | None) -> str:
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
-    from nato_ukraine.dataset import to_record
+    from nato_ukraine._frames import to_record
 
     ds = _dataset(args)
     record = ds.lookup(" ".join(args.name), on=args.on)
@@ -295,9 +295,9 @@ def _cell(value: Any) -> str:
 
 
 def _unstructure(record: Record) -> dict[str, Any]:
-    from nato_ukraine._loader import _converter
+    from nato_ukraine.converters import make_converter
 
-    result: dict[str, Any] = _converter(detailed=False).unstructure(record)
+    result: dict[str, Any] = make_converter(detailed_validation=False).unstructure(record)
     result = {"type": type(record).__name__.lower(), **result}
     return result
 

@@ -19,65 +19,40 @@ Example::
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar, get_args, get_origin
 
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from nato_ukraine.dates import PartialDate, Period
-from nato_ukraine.models import (
-    Agreement,
-    AgreementKind,
-    Body,
-    BodyKind,
-    Citation,
-    Coverage,
-    Event,
-    EventKind,
-    Manifest,
-    MeetingLevel,
-    Operation,
-    Person,
-    Programme,
-    ProgrammeKind,
-    ProgrammeStatus,
-    Role,
-    Side,
-    Source,
-    SourceKind,
-)
+from nato_ukraine._fields import Shape, field_specs, nested_classes
+from nato_ukraine.dates import PartialDate
+from nato_ukraine.models import COLLECTIONS, Manifest
 
-__all__ = ["configure_converter", "make_converter"]
+__all__ = ["configure_converter", "dataset_json", "make_converter"]
 
 E = TypeVar("E", bound=enum.Enum)
 
-_ENUMS: tuple[type[enum.Enum], ...] = (
-    AgreementKind,
-    BodyKind,
-    EventKind,
-    MeetingLevel,
-    ProgrammeKind,
-    ProgrammeStatus,
-    Side,
-    SourceKind,
-)
 
-#: The record classes and the value classes they hold, each given generated hooks.
-_CLASSES: tuple[type, ...] = (
-    Citation,
-    Role,
-    Period,
-    Coverage,
-    Manifest,
-    Source,
-    Body,
-    Programme,
-    Event,
-    Agreement,
-    Operation,
-    Person,
-)
+def _classes() -> list[type]:
+    """The record classes and every class they hold, innermost first, then the manifest's."""
+    found: list[type] = []
+    for cls in [*COLLECTIONS.values(), Manifest]:
+        for member in reversed(nested_classes(cls)):
+            if member not in found:
+                found.append(member)
+    return found
+
+
+def _enums(classes: list[type]) -> list[type[enum.Enum]]:
+    """The enumerations the fields of ``classes`` hold."""
+    found: list[type[enum.Enum]] = []
+    for cls in classes:
+        for spec in field_specs(cls):
+            if spec.shape is Shape.ENUM and spec.item not in found:
+                found.append(spec.item)
+    return found
+
 
 # Distinct date strings are few; sharing one object for each keeps memory down.
 _DATE_CACHE_LIMIT = 65536
@@ -96,6 +71,19 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
     configure_converter(converter)
     return converter
+
+
+def dataset_json(manifest: Manifest, collections: Mapping[str, Iterable[Any]], *, indent: int | None = 2) -> str:
+    """A dataset's JSON form, as one file that :func:`nato_ukraine.load` reads back: a
+    ``manifest`` key and one key per collection, each a list of records ordered by id, keys
+    sorted, so that equal datasets give equal text."""
+    import json
+
+    converter = make_converter(detailed_validation=False)
+    payload: dict[str, Any] = {"manifest": converter.unstructure(manifest)}
+    for name, records in collections.items():
+        payload[name] = [converter.unstructure(record) for record in sorted(records, key=lambda r: r.id)]
+    return json.dumps(payload, ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
@@ -124,10 +112,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook_factory(_is_tuple_of_many, lambda t: _make_tuple_hook(converter, t))
     converter.register_unstructure_hook_factory(_is_tuple_of_many, lambda t: _make_list_unstructure(converter, t))
-    for enum_cls in _ENUMS:
+    classes = _classes()
+    for enum_cls in _enums(classes):
         converter.register_structure_hook(enum_cls, _make_enum_hook(enum_cls))
         converter.register_unstructure_hook(enum_cls, _enum_value)
-    for cls in _CLASSES:
+    for cls in classes:
         _register_class(converter, cls)
 
 

@@ -6,35 +6,26 @@ is read "source RELATION target", by id: a body is PART_OF its parent, RUNS a pr
 event INVOLVES the bodies, programmes, agreements, operations and people it names; every
 record but a source CITES the sources it quotes.
 
+The edges are those the reference fields of the record classes declare, each with its relation
+(:func:`nato_ukraine.models.reference`): a field's ids make edges from the record to each (or,
+for a reversed relation, from each to the record); the ids in a nested record (a citation's
+source, a role's body) make edges of the record that holds it.
+
 The module is imported on first use of the graph, not when a dataset loads.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from nato_ukraine.models import Agreement, Body, Event, Person, Programme, Record, Source
+from nato_ukraine._fields import references
+from nato_ukraine.models import Record, Relation
 
-__all__ = ["Direction", "Edge", "Neighbour", "Relation"]
-
-
-class Relation(str, enum.Enum):
-    """The kinds of link between records, each read "source RELATION target"."""
-
-    PART_OF = "part_of"  #: a body or programme is part of another (its ``parent``)
-    SUCCEEDS = "succeeds"  #: a body succeeds its predecessor
-    RUNS = "runs"  #: a body runs or oversees a programme
-    INVOLVES = "involves"  #: an event involves a body, programme, agreement, operation or person
-    CHAIRS = "chairs"  #: a person chairs an event
-    PARTY_TO = "party_to"  #: a body is party to an agreement
-    HOLDS_ROLE_IN = "holds_role_in"  #: a person holds a role in a body
-    CITES = "cites"  #: a record cites a source
-
-    def __str__(self) -> str:
-        return self.value
+__all__ = ["Direction", "Edge", "Neighbour", "Relation", "graph_of", "neighbours", "shortest_path"]
 
 
 class Direction(str, enum.Enum):
@@ -74,43 +65,65 @@ class Neighbour:
     record: Record
 
 
-def _edges_of(record: Record) -> Iterator[Edge]:
-    rid = record.id
-    if isinstance(record, Body):
-        if record.parent:
-            yield Edge(rid, Relation.PART_OF, record.parent)
-        if record.predecessor:
-            yield Edge(rid, Relation.SUCCEEDS, record.predecessor)
-        if record.successor:
-            yield Edge(record.successor, Relation.SUCCEEDS, rid)
-    elif isinstance(record, Programme):
-        if record.parent:
-            yield Edge(rid, Relation.PART_OF, record.parent)
-        for body in record.bodies:
-            yield Edge(body, Relation.RUNS, rid)
-    elif isinstance(record, Event):
-        for target in (*record.bodies, *record.programmes, *record.agreements, *record.operations, *record.people):
-            yield Edge(rid, Relation.INVOLVES, target)
-        if record.chair:
-            yield Edge(record.chair, Relation.CHAIRS, rid)
-    elif isinstance(record, Agreement):
-        for party in record.parties:
-            yield Edge(party, Relation.PARTY_TO, rid)
-    elif isinstance(record, Person):
-        for role in record.roles:
-            if role.body:
-                yield Edge(rid, Relation.HOLDS_ROLE_IN, role.body)
-    if not isinstance(record, Source):
-        for source in dict.fromkeys(c.source for c in record.citations):
-            yield Edge(rid, Relation.CITES, source)
+def edges_of(record: Record) -> set[Edge]:
+    """The edges a record's references make (each once)."""
+    found = set()
+    for site in references(type(record)):
+        relation = site.meaning.relation
+        assert relation is not None  # (references() holds every reference to naming its relation)
+        for ref in site.ids(record):
+            found.add(Edge(ref, relation, record.id) if site.meaning.reverse else Edge(record.id, relation, ref))
+    return found
 
 
-def _graph_of(records: Iterable[Record]) -> tuple[list[Edge], dict[str, list[Edge]]]:
+def graph_of(records: Iterable[Record]) -> tuple[list[Edge], dict[str, list[Edge]]]:
     """Every edge, sorted, and the edges that touch each id."""
-    edges = sorted({edge for record in records for edge in _edges_of(record)})
+    edges = sorted({edge for record in records for edge in edges_of(record)})
     touching: dict[str, list[Edge]] = {}
     for edge in edges:
         touching.setdefault(edge.source, []).append(edge)
         if edge.target != edge.source:
             touching.setdefault(edge.target, []).append(edge)
     return edges, touching
+
+
+def neighbours(
+    record_id: str, touching: Iterable[Edge], by_id: Mapping[str, Record], relation: Relation | None = None
+) -> list[Neighbour]:
+    """The records at the other end of the edges that touch ``record_id``, ordered by relation,
+    direction, then id; only those of ``relation`` if given."""
+    found: list[Neighbour] = []
+    for edge in touching:
+        if relation is not None and edge.relation is not relation:
+            continue
+        if edge.source == record_id:
+            found.append(Neighbour(edge.relation, Direction.OUTGOING, by_id[edge.target]))
+        if edge.target == record_id:
+            found.append(Neighbour(edge.relation, Direction.INCOMING, by_id[edge.source]))
+    found.sort(key=lambda n: (n.relation.value, n.direction.value, n.record.id))
+    return found
+
+
+def shortest_path(
+    touching: Mapping[str, list[Edge]], start: str, end: str, *, through_sources: bool = False
+) -> list[Edge] | None:
+    """The shortest chain of edges from ``start`` to ``end``, each edge followed either way
+    (breadth first); None when none links them. CITES edges only ``through_sources``."""
+    came_from: dict[str, Edge | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node == end:
+            chain: list[Edge] = []
+            while (edge := came_from[node]) is not None:
+                chain.append(edge)
+                node = edge.source if edge.target == node else edge.target
+            return chain[::-1]
+        for edge in touching.get(node, []):
+            if edge.relation is Relation.CITES and not through_sources:
+                continue
+            other = edge.target if edge.source == node else edge.source
+            if other not in came_from:
+                came_from[other] = edge
+                queue.append(other)
+    return None

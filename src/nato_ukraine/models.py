@@ -1,4 +1,4 @@
-"""The record classes and enumerations of the NATO–Ukraine dataset.
+"""The record classes and enumerations of the NATO–Ukraine dataset, and what each field means.
 
 Every class is an attrs class: frozen, slotted and keyword-only, with tuple fields, so records
 are immutable, hashable and cheap. The classes know nothing of JSON; reading and writing the
@@ -6,12 +6,22 @@ JSON form is the job of :mod:`nato_ukraine.converters`.
 
 References between records are ids (strings). A :class:`~nato_ukraine.dataset.Dataset`
 resolves them and refuses dangling ones when it loads.
+
+**Each field's meaning is declared once, here**, in its attrs metadata (under the key
+:data:`META`), and every other part of the package reads it from there: the loader (what to
+intern, what a reference must resolve to, which dates must come in order), the date and name
+indexes, the graph, the timeline, the flat records and frames, and the JSON Schema. The
+helpers :func:`reference`, :func:`when`, :func:`label` and :func:`named` write that metadata::
+
+    parent: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.PART_OF))
+    established: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
+    location: str | None = attrs.field(default=None, metadata=label())
 """
 
 from __future__ import annotations
 
 import enum
-from typing import Union
+from typing import Any, Union
 
 import attrs
 
@@ -19,6 +29,7 @@ from nato_ukraine.dates import PartialDate, Period
 
 __all__ = [
     "COLLECTIONS",
+    "META",
     "Agreement",
     "AgreementKind",
     "Body",
@@ -28,18 +39,147 @@ __all__ = [
     "Event",
     "EventKind",
     "Manifest",
+    "Meaning",
     "MeetingLevel",
+    "NameRole",
     "Operation",
     "Person",
     "Programme",
     "ProgrammeKind",
     "ProgrammeStatus",
     "Record",
+    "Relation",
     "Role",
     "Side",
     "Source",
     "SourceKind",
+    "When",
+    "label",
+    "means",
+    "named",
+    "reference",
+    "when",
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# What a field means
+
+
+class Relation(str, enum.Enum):
+    """The kinds of link between records, each read "source RELATION target".
+
+    A reference field declares the relation its edges have (see :func:`reference`).
+    """
+
+    PART_OF = "part_of"  #: a body or programme is part of another (its ``parent``)
+    SUCCEEDS = "succeeds"  #: a body succeeds its predecessor
+    RUNS = "runs"  #: a body runs or oversees a programme
+    INVOLVES = "involves"  #: an event involves a body, programme, agreement, operation or person
+    CHAIRS = "chairs"  #: a person chairs an event
+    PARTY_TO = "party_to"  #: a body is party to an agreement
+    HOLDS_ROLE_IN = "holds_role_in"  #: a person holds a role in a body
+    CITES = "cites"  #: a record cites a source
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class When(str, enum.Enum):
+    """The role of a date field in its record: what dates the record, and what spans it.
+
+    A record's *date* (what ``between`` and ``on`` ask about) and its *span* (what
+    ``active_on`` and ``lookup(on=)`` ask about) are made from the fields with these roles; the
+    timeline has an entry for each such field that is set, and the loader checks that they come
+    in order (each START no later than the next START, and every END and UNTIL after them).
+    """
+
+    OCCURRED = "occurred"  #: when an occurrence took place: its date, and its span with UNTIL
+    UNTIL = "until"  #: the last day of an occurrence of several days
+    START = "start"  #: dates the record and starts its span; of several, the first that is set
+    END = "end"  #: ends the record's span
+    PERIOD = "period"  #: a Period that is the record's span; its start dates the record
+    POINT = "point"  #: dates the record, with no span (a document's publication)
+
+
+class NameRole(str, enum.Enum):
+    """How ``lookup`` and ``search`` read a text field (see :func:`named`)."""
+
+    NAME = "name"  #: the record's name: lookup and search
+    ALIAS = "alias"  #: other names (a tuple): lookup and search
+    ACRONYM = "acronym"  #: an acronym: lookup and search
+    TEXT = "text"  #: prose: search only
+
+
+#: The key of a field's :class:`Meaning` in its attrs metadata.
+META = "nato_ukraine"
+
+
+@attrs.frozen(kw_only=True)
+class Meaning:
+    """What one field means to the rest of the package, beyond its type.
+
+    Attributes:
+        collection: For a reference (an id, or a tuple of ids): the collection it points into.
+        relation: For a reference: the kind of graph edge it makes.
+        reverse: For a reference: the edge runs from the record referred to, to this one
+            ("a body RUNS this programme").
+        when: For a date or a period: its role in dating the record.
+        label: A short string that repeats across records (a place, a locator): stored once.
+        name: For a text: how lookup and search read it.
+        nonblank: A text that must hold more than white space.
+        max_length: The most characters a text may have.
+        nonempty: A tuple that must hold at least one item.
+    """
+
+    collection: str | None = None
+    relation: Relation | None = None
+    reverse: bool = False
+    when: When | None = None
+    label: bool = False
+    name: NameRole | None = None
+    nonblank: bool = False
+    max_length: int | None = None
+    nonempty: bool = False
+
+
+def means(**meaning: Any) -> dict[str, Any]:
+    """The metadata of a field that means what the keywords say (see :class:`Meaning`)::
+
+    quote: str = attrs.field(metadata=means(nonblank=True, max_length=300))
+    """
+    return {META: Meaning(**meaning)}
+
+
+def reference(collection: str, relation: Relation, *, reverse: bool = False) -> dict[str, Any]:
+    """The metadata of a field of ids that point into ``collection``.
+
+    Args:
+        collection: The collection the ids point into (``"bodies"``); the loader refuses an id
+            that no record of it has.
+        relation: The kind of graph edge each id makes.
+        reverse: The edge runs from the record referred to, to the one holding the field.
+    """
+    return means(collection=collection, relation=relation, reverse=reverse)
+
+
+def when(role: When) -> dict[str, Any]:
+    """The metadata of a date (or period) field with ``role`` in dating its record."""
+    return means(when=role)
+
+
+def label() -> dict[str, Any]:
+    """The metadata of a short string that repeats across records (stored once)."""
+    return means(label=True)
+
+
+def named(role: NameRole) -> dict[str, Any]:
+    """The metadata of a text field that lookup and search read."""
+    return means(name=role)
+
+
+# ---------------------------------------------------------------------------------------------
+# Enumerations
 
 
 class _Choice(str, enum.Enum):
@@ -190,9 +330,9 @@ class Citation:
         locator: Where in the source the passage stands (a section heading or paragraph).
     """
 
-    source: str
-    quote: str
-    locator: str | None = None
+    source: str = attrs.field(metadata=reference("sources", Relation.CITES))
+    quote: str = attrs.field(metadata=means(nonblank=True, max_length=300))
+    locator: str | None = attrs.field(default=None, metadata=label())
 
 
 @attrs.frozen(kw_only=True)
@@ -205,9 +345,17 @@ class Role:
         period: When the person held it, as far as the sources say; None when unstated.
     """
 
-    title: str
-    body: str | None = None
+    title: str = attrs.field(metadata=label())
+    body: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.HOLDS_ROLE_IN))
     period: Period | None = None
+
+    def __str__(self) -> str:
+        text = self.title
+        if self.body is not None:
+            text += f" ({self.body})"
+        if self.period is not None:
+            text += f" [{self.period}]"
+        return text
 
 
 # The two bases only gather fields: every class below makes its own __init__, __eq__, __hash__
@@ -226,10 +374,10 @@ class _Record:
     """
 
     id: str
-    name: str
-    acronym: str | None = None
-    aliases: tuple[str, ...] = ()
-    description: str = ""
+    name: str = attrs.field(metadata=means(name=NameRole.NAME, nonblank=True))
+    acronym: str | None = attrs.field(default=None, metadata=named(NameRole.ACRONYM))
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=named(NameRole.ALIAS))
+    description: str = attrs.field(default="", metadata=named(NameRole.TEXT))
 
 
 @attrs.frozen(kw_only=True)
@@ -245,8 +393,8 @@ class Source(_Record):
     """
 
     title: str
-    publisher: str | None = None
-    published: PartialDate | None = None
+    publisher: str | None = attrs.field(default=None, metadata=label())
+    published: PartialDate | None = attrs.field(default=None, metadata=when(When.POINT))
     url: str | None = None
     kind: SourceKind = SourceKind.OTHER
 
@@ -259,7 +407,7 @@ class _CitedRecord(_Record):
         citations: The passages of the sources that support the record, at least one.
     """
 
-    citations: tuple[Citation, ...] = ()
+    citations: tuple[Citation, ...] = attrs.field(default=(), metadata=means(nonempty=True))
 
 
 @attrs.frozen(kw_only=True)
@@ -279,12 +427,12 @@ class Body(_CitedRecord):
 
     kind: BodyKind
     side: Side
-    parent: str | None = None
-    established: PartialDate | None = None
-    dissolved: PartialDate | None = None
-    predecessor: str | None = None
-    successor: str | None = None
-    location: str | None = None
+    parent: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.PART_OF))
+    established: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
+    dissolved: PartialDate | None = attrs.field(default=None, metadata=when(When.END))
+    predecessor: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.SUCCEEDS))
+    successor: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.SUCCEEDS, reverse=True))
+    location: str | None = attrs.field(default=None, metadata=label())
 
 
 @attrs.frozen(kw_only=True)
@@ -301,11 +449,11 @@ class Programme(_CitedRecord):
     """
 
     kind: ProgrammeKind
-    period: Period = attrs.field(factory=Period)
+    period: Period = attrs.field(factory=Period, metadata=when(When.PERIOD))
     status: ProgrammeStatus = ProgrammeStatus.UNKNOWN
-    parent: str | None = None
-    bodies: tuple[str, ...] = ()
-    areas: tuple[str, ...] = ()
+    parent: str | None = attrs.field(default=None, metadata=reference("programmes", Relation.PART_OF))
+    bodies: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.RUNS, reverse=True))
+    areas: tuple[str, ...] = attrs.field(default=(), metadata=label())
 
 
 @attrs.frozen(kw_only=True)
@@ -327,16 +475,16 @@ class Event(_CitedRecord):
     """
 
     kind: EventKind
-    date: PartialDate
-    end: PartialDate | None = None
-    location: str | None = None
+    date: PartialDate = attrs.field(metadata=when(When.OCCURRED))
+    end: PartialDate | None = attrs.field(default=None, metadata=when(When.UNTIL))
+    location: str | None = attrs.field(default=None, metadata=label())
     level: MeetingLevel | None = None
-    chair: str | None = None
-    bodies: tuple[str, ...] = ()
-    programmes: tuple[str, ...] = ()
-    agreements: tuple[str, ...] = ()
-    operations: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
+    chair: str | None = attrs.field(default=None, metadata=reference("people", Relation.CHAIRS, reverse=True))
+    bodies: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.INVOLVES))
+    programmes: tuple[str, ...] = attrs.field(default=(), metadata=reference("programmes", Relation.INVOLVES))
+    agreements: tuple[str, ...] = attrs.field(default=(), metadata=reference("agreements", Relation.INVOLVES))
+    operations: tuple[str, ...] = attrs.field(default=(), metadata=reference("operations", Relation.INVOLVES))
+    people: tuple[str, ...] = attrs.field(default=(), metadata=reference("people", Relation.INVOLVES))
 
 
 @attrs.frozen(kw_only=True)
@@ -352,10 +500,10 @@ class Agreement(_CitedRecord):
     """
 
     kind: AgreementKind
-    signed: PartialDate | None = None
-    ratified: PartialDate | None = None
-    in_force: PartialDate | None = None
-    parties: tuple[str, ...] = ()
+    signed: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
+    ratified: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
+    in_force: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
+    parties: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.PARTY_TO, reverse=True))
 
 
 @attrs.frozen(kw_only=True)
@@ -369,8 +517,8 @@ class Operation(_CitedRecord):
         contribution_period: When Ukraine contributed, as far as the sources say.
     """
 
-    period: Period = attrs.field(factory=Period)
-    region: str | None = None
+    period: Period = attrs.field(factory=Period, metadata=when(When.PERIOD))
+    region: str | None = attrs.field(default=None, metadata=label())
     contribution: str = ""
     contribution_period: Period | None = None
 
@@ -397,9 +545,9 @@ class Coverage:
         note: Where the coverage is dense and where it is thin, in a sentence or two.
     """
 
-    collection: str
+    collection: str = attrs.field(metadata=label())
     period: Period
-    sources: tuple[str, ...] = ()
+    sources: tuple[str, ...] = attrs.field(default=(), metadata=reference("sources", Relation.CITES))
     note: str = ""
 
 
@@ -425,7 +573,7 @@ class Manifest:
 Record = Union[Source, Body, Programme, Event, Agreement, Operation, Person]
 
 #: The collections of a dataset, by the name the JSON form and :class:`~nato_ukraine.Dataset`
-#: give them, with the class of their records.
+#: give them, with the class of their records, in the order they are listed and loaded.
 COLLECTIONS: dict[str, type[Record]] = {
     "sources": Source,
     "bodies": Body,

@@ -12,14 +12,11 @@ schema asks for the ISO form.) It is built from the attrs classes, so it cannot 
 
 from __future__ import annotations
 
-import enum
-import types
-import typing
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
-from nato_ukraine.dates import PartialDate
+from nato_ukraine._fields import FieldSpec, Shape, field_specs
 from nato_ukraine.models import COLLECTIONS, Manifest
 
 __all__ = ["json_schema"]
@@ -27,11 +24,7 @@ __all__ = ["json_schema"]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _ISO_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-# Constraints the types alone do not say.
-_FIELD_EXTRAS: dict[tuple[str, str], dict[str, Any]] = {
-    ("Citation", "quote"): {"minLength": 1, "maxLength": 300},
-    ("Citation", "source"): {"pattern": _SLUG},
-}
+_NOT_BLANK = r"\S"
 
 
 def json_schema() -> dict[str, Any]:
@@ -44,9 +37,9 @@ def json_schema() -> dict[str, Any]:
         The schema, as a dict ready for :func:`json.dumps`.
     """
     defs: dict[str, Any] = {}
-    properties: dict[str, Any] = {"manifest": _schema_of(Manifest, defs)}
+    properties: dict[str, Any] = {"manifest": _class_schema(Manifest, defs)}
     for name, cls in COLLECTIONS.items():
-        properties[name] = {"type": "array", "items": _schema_of(cls, defs)}
+        properties[name] = {"type": "array", "items": _class_schema(cls, defs)}
     return {
         "$schema": DRAFT,
         "title": "nato_ukraine dataset",
@@ -58,21 +51,20 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    origin = typing.get_origin(type_)
-    args = typing.get_args(type_)
-    if origin in (Union, types.UnionType):
-        options = [_schema_of(arg, defs) for arg in args if arg is not type(None)]
-        if type(None) in args:
-            options.append({"type": "null"})
-        return options[0] if len(options) == 1 else {"anyOf": options}
-    if origin is tuple:
-        return {"type": "array", "items": _schema_of(args[0], defs)}
-    if type_ is str:
-        return {"type": "string"}
-    if type_ is int:
+def _item_schema(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
+    """The schema of one item of a field, with the constraints its meaning declares."""
+    if spec.shape is Shape.TEXT:
+        schema: dict[str, Any] = {"type": "string"}
+        if spec.meaning.collection is not None or spec.name == "id":
+            schema["pattern"] = _SLUG
+        elif spec.meaning.nonblank:
+            schema["pattern"] = _NOT_BLANK
+        if spec.meaning.max_length is not None:
+            schema["maxLength"] = spec.meaning.max_length
+        return schema
+    if spec.shape is Shape.INT:
         return {"type": "integer"}
-    if type_ is PartialDate:
+    if spec.shape is Shape.DATE:
         defs.setdefault(
             "PartialDate",
             {
@@ -82,32 +74,41 @@ def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
             },
         )
         return {"$ref": "#/$defs/PartialDate"}
-    if isinstance(type_, type) and issubclass(type_, enum.Enum):
-        defs.setdefault(type_.__name__, {"enum": [member.value for member in type_]})
-        return {"$ref": f"#/$defs/{type_.__name__}"}
-    if isinstance(type_, type) and attrs.has(type_):
-        if type_.__name__ not in defs:
-            defs[type_.__name__] = {}  # placeholder: stops recursion on self-reference
-            defs[type_.__name__] = _object_schema(type_, defs)
-        return {"$ref": f"#/$defs/{type_.__name__}"}
-    raise TypeError(f"no JSON Schema for {type_!r}")  # pragma: no cover - a new field type
+    if spec.shape is Shape.ENUM:
+        defs.setdefault(spec.item.__name__, {"enum": [member.value for member in spec.item]})
+        return {"$ref": f"#/$defs/{spec.item.__name__}"}
+    return _class_schema(spec.item, defs)
+
+
+def _field_schema(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
+    schema = _item_schema(spec, defs)
+    if spec.many:
+        schema = {"type": "array", "items": schema}
+        if spec.meaning.nonempty:
+            schema["minItems"] = 1
+    if spec.optional:
+        schema = {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    if cls.__name__ not in defs:
+        defs[cls.__name__] = {}  # placeholder: stops recursion on self-reference
+        defs[cls.__name__] = _object_schema(cls, defs)
+    return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in attrs.fields(cls):
-        schema = dict(_schema_of(hints[field.name], defs))
-        if field.name == "id":
-            schema["pattern"] = _SLUG
-        schema.update(_FIELD_EXTRAS.get((cls.__name__, field.name), {}))
-        doc = _field_doc(cls, field.name)
+    for spec in field_specs(cls):
+        schema = _field_schema(spec, defs)
+        doc = _field_doc(cls, spec.name)
         if doc:
             schema = {"description": doc, **schema}  # beside a $ref too: draft 2020-12 allows it
-        properties[field.name] = schema
-        if field.default is attrs.NOTHING:
-            required.append(field.name)
+        properties[spec.name] = schema
+        if spec.default is attrs.NOTHING:
+            required.append(spec.name)
     result: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:
         result["required"] = required

@@ -2,7 +2,9 @@
 
 :meth:`~nato_ukraine.dataset.Dataset.timeline` answers with the entries of this module: an
 event on its date, and a body's founding and dissolution, a programme's or an operation's start
-and end, an agreement's signing, ratification and entry into force.
+and end, an agreement's signing, ratification and entry into force. Which fields those are comes
+from the roles the record classes declare for their dates (:class:`~nato_ukraine.models.When`);
+a date that only dates a record (a source's publication) makes no entry.
 
 The module is imported on first use of the timeline, not when a dataset loads.
 """
@@ -10,13 +12,15 @@ The module is imported on first use of the timeline, not when a dataset loads.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 import attrs
 
+from nato_ukraine._fields import dating
 from nato_ukraine.dates import PartialDate
-from nato_ukraine.models import Agreement, Body, Event, Operation, Programme, Record
+from nato_ukraine.models import Record
 
-__all__ = ["TimelineEntry"]
+__all__ = ["TimelineEntry", "timeline_of"]
 
 
 @attrs.frozen
@@ -43,45 +47,23 @@ class TimelineEntry:
         return f"{when}  {self.record.name}{label}"
 
 
-#: The order of one record's dates that fall on the same date: beginnings before ends.
-_WHAT_ORDER = {
-    "event": 0,
-    "established": 0,
-    "start": 0,
-    "signed": 0,
-    "ratified": 1,
-    "in_force": 2,
-    "dissolved": 3,
-    "end": 3,
-}
-
-
-def _timeline_entries(record: Record) -> Iterator[TimelineEntry]:
-    if isinstance(record, Event):
-        yield TimelineEntry(record.date, "event", record, record.end)
-        return
-    pairs: tuple[tuple[str, PartialDate | None], ...]
-    if isinstance(record, Body):
-        pairs = (("established", record.established), ("dissolved", record.dissolved))
-    elif isinstance(record, (Programme, Operation)):
-        pairs = (("start", record.period.start), ("end", record.period.end))
-    elif isinstance(record, Agreement):
-        pairs = (("signed", record.signed), ("ratified", record.ratified), ("in_force", record.in_force))
-    else:
-        pairs = ()
-    for what, when in pairs:
+def _entries(record: Record) -> Iterator[tuple[int, TimelineEntry]]:
+    """The entries of a record, each with its place among the record's own dates."""
+    for place, (what, field, end_field) in enumerate(dating(type(record)).entries()):
+        when: PartialDate | None = attrgetter(field)(record)
         if when is not None:
-            yield TimelineEntry(when, what, record)
+            end = None if end_field is None else attrgetter(end_field)(record)
+            yield place, TimelineEntry(when, what, record, end)
 
 
-def _timeline(records: Iterable[Record], lo: int, hi: int) -> list[TimelineEntry]:
+def timeline_of(records: Iterable[Record], lo: int, hi: int) -> list[TimelineEntry]:
     """The entries of ``records`` that may fall within the days [lo, hi] (as ordinals), in the
     timeline's order: by date, then by record id, then in the order of the record's own dates."""
-    entries = [
-        entry
+    found = [
+        (entry.date.year, entry.date.month or 0, entry.date.day or 0, entry.record.id, place, entry)
         for record in records
-        for entry in _timeline_entries(record)
+        for place, entry in _entries(record)
         if entry.date.earliest.toordinal() <= hi and lo <= (entry.end or entry.date).latest.toordinal()
     ]
-    entries.sort(key=lambda e: (e.date._key(), e.record.id, _WHAT_ORDER[e.what]))
-    return entries
+    found.sort(key=lambda item: item[:5])
+    return [item[5] for item in found]

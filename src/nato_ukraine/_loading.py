@@ -1,0 +1,580 @@
+"""Loading a dataset, in a straight line: read, parse, structure, validate, then the Dataset.
+
+A dataset file is one JSON object whose keys are collection names, each a list of records (and,
+optionally, ``manifest``: what ``manifest.json`` holds, as :meth:`Dataset.to_json` writes). The
+bundled data is a directory of such files (``data/<collection>.json``, one key each) plus
+``data/manifest.json``; a user's dataset is a file or a directory laid out the same way. The
+same code reads all three:
+
+1. **Read** the bytes of each file (:func:`read_location`, or the bundled resources).
+2. **Parse** each with the standard library's :mod:`json` (:func:`parse`), refusing a file that
+   gives a collection twice, which ``json.loads`` would keep only the last of.
+3. **Structure** each list of records by the generated structurers of :mod:`nato_ukraine._struct`;
+   a record they refuse is read again by the cattrs converter, with detailed validation, to
+   say what is wrong with it (:func:`structure_document`).
+4. **Validate**: place every record by id, once, then hold each list to the rules of its class
+   (:mod:`nato_ukraine._rules`), asked of the whole list first and explained record by record
+   only where one does not hold (:func:`validate`).
+5. Make the :class:`~nato_ukraine.dataset.Dataset`.
+
+Loading is all or nothing: every problem in every file is gathered into one
+:class:`~nato_ukraine.exceptions.DataError`, and no dataset is made unless there are none. Every
+step's state is its own load's; the cyclic garbage collector is paused for the load (see
+:mod:`nato_ukraine._gc`), and only the first load of the bundled data holds a lock.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from nato_ukraine import _gc
+from nato_ukraine._rules import Placed, id_path, rules_of
+from nato_ukraine._struct import DateCache, structurer
+from nato_ukraine.dataset import Dataset
+from nato_ukraine.exceptions import DataError, Problem
+from nato_ukraine.models import COLLECTIONS, Manifest, Record
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["FAST_PATH", "MANIFEST", "SCHEMA_VERSION", "load"]
+
+MANIFEST = "manifest.json"
+
+#: The newest version of the JSON form this package reads.
+SCHEMA_VERSION = 1
+
+#: Whether records are structured by the generated structurers first (True), or by the cattrs
+#: converter alone: the one switch the tests turn, to hold the two to the same results.
+FAST_PATH = True
+
+_lock = threading.Lock()
+_bundled: Dataset | None = None
+_converters: list[cattrs.Converter] = []
+
+
+def load(path: str | os.PathLike[str] | None = None, *, extra: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load a dataset: the bundled one, a user's, or the bundled one plus a user's records.
+
+    ``load()`` parses the bundled data on first use, once, and returns the same immutable
+    :class:`~nato_ukraine.dataset.Dataset` ever after; it is safe to call from many threads.
+
+    Args:
+        path: A dataset file (one JSON object keyed by collection name) or a directory laid
+            out like the bundled ``data/`` (``events.json``, ``bodies.json``, ... and an
+            optional ``manifest.json``). None for the bundled data.
+        extra: A dataset file or directory of records to add to the bundled data. Its ids must
+            not collide with the bundled ones; its references may point into them.
+
+    Returns:
+        The dataset.
+
+    Raises:
+        DataError: If any file is not valid, or a directory holds no collection file; it lists
+            every problem found.
+        FileNotFoundError: If ``path`` or ``extra`` does not exist.
+        ValueError: If both ``path`` and ``extra`` are given, or either is an empty string.
+    """
+    if path is not None and extra is not None:
+        raise ValueError("give a dataset path or extra records, not both")
+    if path is not None:
+        return _load(read_location(path))
+    bundled = _load_bundled()
+    if extra is None:
+        return bundled
+    return _load(read_location(extra), base=bundled)
+
+
+def _load_bundled() -> Dataset:
+    global _bundled
+    dataset = _bundled
+    if dataset is None:
+        with _lock:
+            dataset = _bundled
+            if dataset is None:
+                dataset = _bundled = _load(_read_bundled())
+    return dataset
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Read
+
+
+@attrs.frozen
+class Files:
+    """What a location holds: its collection files (name and bytes), then its manifest file, if any."""
+
+    collections: list[tuple[str, bytes]]
+    manifest: tuple[str, bytes] | None = None
+
+
+def _read_bundled() -> Files:
+    # The standard library's files() API, as this package uses and tests it, is that of 3.11 on;
+    # on 3.10 the backport provides it. (The stdlib module also imports faster than the backport.)
+    if sys.version_info >= (3, 11):
+        from importlib.resources import files
+    else:
+        from importlib_resources import files
+    data = files("nato_ukraine") / "data"
+    collections = [(f"{name}.json", (data / f"{name}.json").read_bytes()) for name in COLLECTIONS]
+    return Files(collections, (MANIFEST, (data / MANIFEST).read_bytes()))
+
+
+def read_location(location: str | os.PathLike[str]) -> Files:
+    """The files of a dataset file or directory.
+
+    Raises:
+        ValueError: If the path is empty.
+        FileNotFoundError: If nothing is there.
+        DataError: If a directory holds a file that is not a collection, or none that is.
+    """
+    from pathlib import Path  # imported on first use: `import nato_ukraine` does without it
+
+    if not os.fspath(location):  # (Path("") is the current directory)
+        raise ValueError("the dataset path is empty; give a dataset file or directory")
+    path = Path(location)
+    if not path.exists():
+        raise FileNotFoundError(f"no such dataset file or directory: {str(path)!r}")
+    if not path.is_dir():
+        return Files([(str(path), path.read_bytes())])
+    problems: list[Problem] = []
+    collections: list[tuple[str, bytes]] = []
+    manifest = None
+    expected = ", ".join(f"{name}.json" for name in COLLECTIONS)
+    for child in sorted(path.iterdir()):
+        if child.suffix != ".json":
+            continue
+        if child.name == MANIFEST:
+            manifest = (str(child), child.read_bytes())
+        elif child.stem in COLLECTIONS:
+            collections.append((str(child), child.read_bytes()))
+        else:
+            problems.append(Problem(str(child), "$", f"not a collection file; expected one of {expected}"))
+    if not collections and not problems:
+        problems.append(Problem(str(path), "$", f"no collection file in this directory; expected one of {expected}"))
+    if problems:
+        raise DataError(problems)
+    return Files(collections, manifest)
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Parse
+
+_BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark
+
+#: What :func:`parse` gives for a file that is not JSON (as None is JSON's null).
+UNREADABLE: Any = object()
+
+
+def parse(file: str, data: bytes, problems: list[Problem]) -> Any:
+    """The JSON value of a file's bytes; :data:`UNREADABLE` (with a problem) if it has none.
+
+    A file must be UTF-8 (a byte order mark is skipped) and valid JSON; if its top level is an
+    object, no key of it may be given twice (``json.loads`` would keep the last value unseen).
+    """
+    import json
+
+    if not data or data.isspace():  # (not data.strip(): that copies the whole file)
+        problems.append(Problem(file, "$", "the file is empty; expected a JSON object"))
+        return UNREADABLE
+    skip = 3 if data.startswith(_BOM) else 0
+    try:
+        text = str(memoryview(data)[skip:], "utf-8")  # (no copy of the bytes)
+    except UnicodeDecodeError as exc:
+        at = skip + exc.start  # (counted from the file's start, the mark included)
+        problems.append(Problem(file, "$", f"not UTF-8 text: byte {at} is {data[at]:#04x}"))
+        return UNREADABLE
+    try:
+        pairs = _object_pairs(text)
+        if pairs is None:  # not an object, or not valid JSON: json.loads says which
+            return json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(file, "$", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"))
+        return UNREADABLE
+    except RecursionError:
+        problems.append(Problem(file, "$", "not readable JSON: nested too deeply"))
+        return UNREADABLE
+    value = dict(pairs)
+    if len(value) < len(pairs):
+        for key, times in Counter(key for key, _ in pairs).items():
+            if times > 1:
+                message = f"the key {key!r} is given {times} times; all but the last would be lost unseen"
+                problems.append(Problem(file, "$", message))
+    return value
+
+
+def _object_pairs(text: str) -> list[tuple[str, Any]] | None:
+    """The keys and values of a JSON object, in order, a key given twice kept twice; each value
+    read by json's own scanner, so that this costs no more than ``json.loads``.
+
+    Returns:
+        The pairs; None when the text is not one well-formed JSON object (json.loads then says
+        what it is, or what is wrong with it).
+    """
+    from json import JSONDecoder
+
+    scan = JSONDecoder().raw_decode  # one JSON value, from an index on
+
+    def skip(at: int) -> int:
+        """The index of the first character from ``at`` on that is not JSON's white space."""
+        while text[at : at + 1] in (" ", "\t", "\n", "\r"):
+            at += 1
+        return at
+
+    pairs: list[tuple[str, Any]] = []
+    try:
+        at = skip(0)
+        if text[at : at + 1] != "{":
+            return None
+        at = skip(at + 1)
+        separator = "}" if text[at : at + 1] == "}" else ","
+        at += separator == "}"
+        while separator == ",":  # "key": value, then "," and the next, or "}"
+            if text[at : at + 1] != '"':
+                return None
+            key, at = scan(text, at)
+            at = skip(at)
+            if text[at : at + 1] != ":":
+                return None
+            value, at = scan(text, skip(at + 1))
+            pairs.append((key, value))
+            at = skip(at)
+            separator = text[at : at + 1]
+            at = skip(at + 1)
+            if separator not in ",}":
+                return None
+    except ValueError:  # (json.JSONDecodeError is one)
+        return None
+    return pairs if at == len(text) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Structure
+
+
+@attrs.define
+class Content:
+    """One file's records, structured.
+
+    Attributes:
+        file: The file's name.
+        lists: For each collection key of the file, in order: its records that could be read,
+            and the index in the file's list of each.
+        unreadable: The records that could not be read but have an id: (id, collection,
+            index). Their problems are reported; so their ids are taken, and references to
+            them are not reported again as dangling.
+        manifest: The file's own ``manifest`` key, if it has one.
+    """
+
+    file: str
+    lists: list[tuple[str, list[Record], Sequence[int]]] = attrs.Factory(list)
+    unreadable: list[tuple[str, str, int]] = attrs.Factory(list)
+    manifest: Manifest | None = None
+
+
+def structure_document(file: str, value: Any, dates: DateCache, problems: list[Problem]) -> Content:
+    """The records of one parsed file, each list structured; the problems of those that cannot be."""
+    content = Content(file)
+    if value is UNREADABLE:
+        return content
+    if not isinstance(value, dict):
+        kind = _JSON_TYPES.get(type(value), type(value).__name__)
+        names = ", ".join(COLLECTIONS)
+        problems.append(Problem(file, "$", f"expected an object whose keys are collection names ({names}), not {kind}"))
+        return content
+    for name, items in value.items():
+        if name == "manifest":
+            content.manifest = structure_manifest(file, "$.manifest", items, dates, problems)
+        elif name not in COLLECTIONS:
+            message = f"unknown collection {name!r}; expected one of {', '.join(COLLECTIONS)}"
+            problems.append(Problem(file, f"$.{name}", message))
+        elif not isinstance(items, list):
+            problems.append(Problem(file, f"$.{name}", "expected a list of records"))
+        else:
+            _structure_list(content, name, items, dates, problems)
+    return content
+
+
+_JSON_TYPES = {
+    type(None): "null",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    str: "a string",
+    list: "a list",
+}
+
+
+def _structure_list(content: Content, name: str, items: list[Any], dates: DateCache, problems: list[Problem]) -> None:
+    """Structure one list of records, each by the generated structurer, or else explained.
+
+    Each item of the parsed list is let go as soon as its record is made, while it is still in
+    the processor's cache: at a hundred thousand records, freeing the whole parsed file at the
+    end instead costs about a fifth of the load.
+    """
+    cls = COLLECTIONS[name]
+    structure = structurer(cls) if FAST_PATH else _never
+    records: list[Record] = []
+    indexes: list[int] = []
+    for index, item in enumerate(items):
+        try:
+            records.append(structure(item, dates))
+        except Exception:  # noqa: BLE001 - a record that is not well-formed: explained below
+            record, found = _structure_one(content.file, f"$.{name}[{index}]", item, cls, dates)
+            if record is None:
+                problems.extend(found)
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    content.unreadable.append((item["id"], name, index))
+                continue
+            records.append(record)
+        else:
+            items[index] = None
+        indexes.append(index)
+    content.lists.append((name, records, range(len(items)) if len(indexes) == len(items) else indexes))
+
+
+def _never(value: object, dates: DateCache) -> Any:
+    raise TypeError("the fast path is off")
+
+
+def _structure_one(file: str, path: str, value: object, cls: type[Any], dates: DateCache) -> tuple[Any, list[Problem]]:
+    """One value as ``cls`` by cattrs, with every problem it finds."""
+    try:
+        return _converter().structure(value, cls), []
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
+        return None, _problems_from(file, path, exc)
+
+
+def structure_manifest(file: str, path: str, value: object, dates: DateCache, problems: list[Problem]) -> Manifest:
+    """A manifest from its JSON value; an empty one (with the problems) if it cannot be read."""
+    if not isinstance(value, dict):
+        problems.append(Problem(file, path, "expected an object"))
+        return Manifest()
+    if FAST_PATH:
+        try:
+            made: Manifest = structurer(Manifest)(value, dates)
+        except Exception:  # noqa: BLE001 - explained below
+            pass
+        else:
+            return made
+    manifest, found = _structure_one(file, path, value, Manifest, dates)
+    problems.extend(found)
+    return Manifest() if manifest is None else manifest
+
+
+def _converter() -> cattrs.Converter:
+    """The loader's cattrs converter: made on first use, which a load of well-formed data never is."""
+    if not _converters:
+        from nato_ukraine.converters import make_converter
+
+        _converters.append(make_converter(detailed_validation=True))
+    return _converters[0]
+
+
+def _problems_from(file: str, path: str, exc: BaseException) -> list[Problem]:
+    """The problems in a cattrs error, each at its JSON path."""
+    from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+    if isinstance(exc, IterableValidationError):
+        items, rest = exc.group_exceptions()
+        found = [p for sub, item in items for p in _problems_from(file, f"{path}[{item.index!r}]", sub)]
+        return found + [p for sub in rest for p in _problems_from(file, path, sub)]
+    if isinstance(exc, ClassValidationError):
+        fields, rest = exc.group_exceptions()
+        found = [p for sub, field in fields for p in _problems_from(file, f"{path}.{field.name}", sub)]
+        return found + [p for sub in rest for p in _problems_from(file, path, sub)]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        extra = sorted(exc.extra_fields)
+        known = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        what = "unknown field" + ("s " if len(extra) > 1 else " ") + ", ".join(repr(f) for f in extra)
+        return [Problem(file, path, f"{what}; expected only: {known}")]
+    if isinstance(exc, KeyError):
+        return [Problem(file, path, "required field missing")]
+    if isinstance(exc, RecursionError):
+        return [Problem(file, path, "nested too deeply")]
+    return [Problem(file, path, str(exc) or type(exc).__name__)]
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Validate, and 5. the Dataset
+
+
+def _load(files: Files, *, base: Dataset | None = None) -> Dataset:
+    problems: list[Problem] = []
+    dates = DateCache()
+    with _gc.paused():
+        contents = []
+        for file, data in files.collections:
+            contents.append(structure_document(file, parse(file, data, problems), dates, problems))
+        manifest, where = _manifest_of(files, contents, dates, problems)
+        collections, by_id = validate(contents, base, problems)
+        _check_manifest(manifest, where, Placed(collections, by_id), problems)
+        if problems:
+            raise DataError(_in_reading_order(problems))
+        if base is not None:  # the bundled data's manifest, that of the records added to
+            manifest = base.manifest
+        return Dataset.from_validated(collections, manifest, by_id)
+
+
+def _manifest_of(
+    files: Files, contents: list[Content], dates: DateCache, problems: list[Problem]
+) -> tuple[Manifest, tuple[str, str]]:
+    """The manifest of what was read, and where it stands: a manifest file, or else a file's own
+    ``manifest`` key; an empty one otherwise."""
+    if files.manifest is not None:
+        file, data = files.manifest
+        value = parse(file, data, problems)
+        if value is UNREADABLE:
+            return Manifest(), (file, "$")
+        return structure_manifest(file, "$", value, dates, problems), (file, "$")
+    for content in contents:
+        if content.manifest is not None:
+            return content.manifest, (content.file, "$.manifest")
+    return Manifest(), ("", "$")
+
+
+def validate(
+    contents: list[Content], base: Dataset | None, problems: list[Problem]
+) -> tuple[dict[str, list[Record]], dict[str, Record]]:
+    """Place every record by id, then hold each list of records to the rules of its class.
+
+    Returns:
+        The records of each collection (the base's first), and every record by id.
+    """
+    collections: dict[str, list[Record]] = {name: [] for name in COLLECTIONS}
+    by_id: dict[str, Record] = {}
+    if base is not None:
+        for name, collection in base.collections().items():
+            collections[name] += collection
+            by_id.update(zip(collection.ids(), collection, strict=True))
+    unreadable = (record_id for content in contents for record_id, _, _ in content.unreadable)
+    placed = Placed(collections, by_id, unreadable)
+    for file, name, records, indexes in _place(contents, base, placed, problems):
+        rules = rules_of(COLLECTIONS[name])
+        if all(rule.holds(records, placed) for rule in rules):
+            continue
+        for record, index in zip(records, indexes, strict=True):
+            for rule in rules:
+                for where, message in rule.explain(record, placed):
+                    problems.append(Problem(file, f"$.{name}[{index}]{where}", message))
+    return collections, by_id
+
+
+_Placed = list[tuple[str, str, list[Record], Sequence[int]]]
+
+
+def _place(contents: list[Content], base: Dataset | None, placed: Placed, problems: list[Problem]) -> _Placed:
+    """Place each file's records by id, into ``collections`` and ``by_id``: a list at a time,
+    in C, when no id is used twice; else one by one (:func:`_place_one_by_one`).
+
+    Returns:
+        The lists placed: (file, collection, records, index of each in the file's list).
+    """
+    lists: _Placed = []
+    collections, by_id = placed.collections, placed.by_id
+    clean = not any(content.unreadable for content in contents)
+    for content in contents:
+        for name, records, indexes in content.lists:
+            before = len(by_id)
+            by_id.update(zip(placed.column(records, id_path(COLLECTIONS[name])), records, strict=True))
+            clean = clean and len(by_id) == before + len(records)
+            collections[name] += records
+            lists.append((content.file, name, records, indexes))
+    if clean:
+        return lists
+    return _place_one_by_one(contents, base, collections, by_id, problems)
+
+
+def _place_one_by_one(
+    contents: list[Content],
+    base: Dataset | None,
+    collections: dict[str, list[Record]],
+    by_id: dict[str, Record],
+    problems: list[Problem],
+) -> _Placed:
+    """Place each record by id in reading order, read or not: the first use of an id keeps it,
+    and each later use is a problem that names the first."""
+    first: dict[str, str] = {}
+    for name in collections:
+        collections[name] = []
+    by_id.clear()
+    if base is not None:
+        for name, collection in base.collections().items():
+            collections[name] += collection
+            for record in collection:
+                by_id[record.id] = record
+                first[record.id] = f"the bundled data: {name}"
+    placed: _Placed = []
+    for content in contents:
+        unreadable: dict[str, list[tuple[int, str]]] = {}
+        for record_id, name, index in content.unreadable:
+            unreadable.setdefault(name, []).append((index, record_id))
+        for name, records, indexes in content.lists:
+            uses: list[tuple[int, str, Record | None]] = [(i, r.id, r) for i, r in zip(indexes, records, strict=True)]
+            uses += [(i, rid, None) for i, rid in unreadable.pop(name, [])]
+            kept: list[Record] = []
+            kept_indexes: list[int] = []
+            for index, record_id, record in sorted(uses, key=lambda use: use[0]):
+                where = f"$.{name}[{index}]"
+                if record_id in first:
+                    message = f"{record_id!r} is already used at {first[record_id]}"
+                    problems.append(Problem(content.file, f"{where}.id", message))
+                    continue
+                first[record_id] = f"{content.file}: {where}"
+                if record is not None:
+                    by_id[record_id] = record
+                    kept.append(record)
+                    kept_indexes.append(index)
+            collections[name] += kept
+            placed.append((content.file, name, kept, kept_indexes))
+        for name, uses_left in unreadable.items():  # a list none of whose records could be read
+            for index, record_id in uses_left:
+                where = f"$.{name}[{index}]"
+                if record_id in first:
+                    message = f"{record_id!r} is already used at {first[record_id]}"
+                    problems.append(Problem(content.file, f"{where}.id", message))
+                else:
+                    first[record_id] = f"{content.file}: {where}"
+    return placed
+
+
+def _check_manifest(manifest: Manifest, where: tuple[str, str], placed: Placed, problems: list[Problem]) -> None:
+    """Check what the manifest says against this package and the dataset's records."""
+    file, path = where
+    if not 1 <= manifest.schema_version <= SCHEMA_VERSION:
+        message = (
+            f"schema version {manifest.schema_version} is not one this version of nato_ukraine reads "
+            f"(1 to {SCHEMA_VERSION}); a newer nato-ukraine may read it"
+        )
+        problems.append(Problem(file, f"{path}.schema_version", message))
+    for i, coverage in enumerate(manifest.coverage):
+        if coverage.collection not in COLLECTIONS:
+            message = f"unknown collection {coverage.collection!r}"
+            problems.append(Problem(file, f"{path}.coverage[{i}].collection", message))
+    for rule in rules_of(Manifest):
+        problems.extend(Problem(file, f"{path}{at}", message) for at, message in rule.explain(manifest, placed))
+
+
+def _in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems grouped by file, in the order each was found first; within a file, collection by
+    collection in the dataset's order, then record by record (each record's own problems in the
+    order they were found)."""
+    problems = list(problems)
+    files = {file: i for i, file in enumerate(dict.fromkeys(p.file for p in problems))}
+    order = {name: i for i, name in enumerate(COLLECTIONS)}
+
+    def key(problem: Problem) -> tuple[int, int, int]:
+        collection, _, rest = problem.path.removeprefix("$.").partition("[")
+        index, bracket, _ = rest.partition("]")
+        if not problem.path.startswith("$.") or collection not in order:
+            return files[problem.file], -1, -1
+        return files[problem.file], order[collection], int(index) if bracket and index.isdigit() else -1
+
+    return sorted(problems, key=key)

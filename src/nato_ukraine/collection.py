@@ -1,0 +1,365 @@
+"""A collection: the records of one type, in order, with the queries over them.
+
+Every :class:`~nato_ukraine.dataset.Dataset` holds one :class:`Collection` per record type, and
+every query of a collection answers with a new one, so that queries chain. What a record's date,
+span and fields are comes from its class's field metadata (see :mod:`nato_ukraine.models`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from nato_ukraine import _gc
+from nato_ukraine._fields import date_ends, field_specs, record_span, singular, span_ends
+from nato_ukraine._frames import frame, to_record
+from nato_ukraine._indexes import SpanIndex, Spans, days_between, days_of, field_index, in_order, plain, suggest
+from nato_ukraine.dates import Certainty, DateLike
+from nato_ukraine.exceptions import UnknownIdError
+from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, Person, Programme, Record, Source
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Collection", "holds", "id_of"]
+
+R = TypeVar("R", Source, Body, Programme, Event, Agreement, Operation, Person)
+
+
+def holds(by_id: Mapping[str, Any], item: object) -> bool:
+    """Whether ``by_id`` has ``item``, an id, or the very record (equal to the one of its id)."""
+    if isinstance(item, str):
+        return item in by_id
+    record_id = getattr(item, "id", None)
+    return isinstance(record_id, str) and by_id.get(record_id) == item
+
+
+def id_of(value: Record | str) -> str:
+    """The id ``value`` is, or the id of the record ``value`` is."""
+    if isinstance(value, str):
+        return value
+    if type(value) not in COLLECTIONS.values():
+        raise TypeError(f"expected a record or an id (a str), not {type(value).__name__}")
+    return value.id
+
+
+class Collection(Generic[R]):
+    """An immutable, ordered set of records of one type, with queries.
+
+    Events are kept in the order they happened; other records in id order. Indexing takes an
+    id; iteration gives the records. Every query returns a new collection (or, for
+    aggregates, plain values), so queries chain::
+
+        ds.events.between("2014", "2016").where(kind="meeting").count_by("year")
+
+    Like a dataset, a collection is its own copy, and it pickles as its records.
+    """
+
+    __slots__ = ("_by_id", "_dates", "_field_index", "_name", "_records", "_spans", "_years")
+
+    def __init__(self, name: str, records: Iterable[R]) -> None:
+        self._setup(name, in_order(records))
+
+    @classmethod
+    def _of(cls, name: str, records: tuple[R, ...], by_id: Mapping[str, R] | None = None) -> Collection[R]:
+        """A collection of records already in the collection's order: no copy, no sort."""
+        self = object.__new__(cls)
+        self._setup(name, records, by_id)
+        return self
+
+    def _setup(self, name: str, records: tuple[R, ...], by_id: Mapping[str, R] | None = None) -> None:
+        self._name = name
+        self._records: tuple[R, ...] = records
+        # Indexes, each built on first use (a query result that is never queried builds none).
+        self._by_id: Mapping[str, R] | None = by_id
+        self._field_index: dict[str, dict[Hashable, list[int]]] = {}
+        self._spans: SpanIndex | None = None
+        self._dates: SpanIndex | None = None
+        self._years: list[int | None] | None = None
+
+    # A collection is immutable: a copy is the collection itself. Pickled, it is its name and its
+    # records (not the index of the dataset it came from), and it is made again from them.
+
+    def __copy__(self) -> Collection[R]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Collection[R]:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Collection._of, (self._name, self._records)
+
+    # -- basics ----------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The collection's name (``events``)."""
+        return self._name
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._records)
+
+    def __reversed__(self) -> Iterator[R]:
+        # (Without it, reversed() would take the collection for a sequence indexed by position.)
+        return reversed(self._records)
+
+    def __bool__(self) -> bool:
+        return bool(self._records)
+
+    def __contains__(self, item: object) -> bool:
+        return holds(self._ids(), item)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Collection):
+            return NotImplemented
+        return self._name == other._name and self._records == other._records
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        ids = ", ".join(r.id for r in self._records[:3])
+        more = ", ..." if len(self._records) > 3 else ""
+        return f"<Collection {self._name}: {len(self._records)} records [{ids}{more}]>"
+
+    def _ids(self) -> Mapping[str, R]:
+        by_id = self._by_id
+        if by_id is None:
+            with _gc.paused():
+                by_id = self._by_id = {record.id: record for record in self._records}
+        return by_id
+
+    def __getitem__(self, record_id: str) -> R:
+        """The record with that id.
+
+        Raises:
+            UnknownIdError: If no record in the collection has it; the error suggests close ids.
+        """
+        try:
+            return self._ids()[record_id]
+        except (KeyError, TypeError):
+            raise UnknownIdError(record_id, suggest(record_id, self._ids())) from None
+
+    @overload
+    def get(self, record_id: str) -> R | None: ...
+    @overload
+    def get(self, record_id: str, default: R) -> R: ...
+    def get(self, record_id: str, default: R | None = None) -> R | None:
+        """The record with that id, or ``default`` (None) when there is none."""
+        return self._ids().get(record_id, default)
+
+    def ids(self) -> list[str]:
+        """The ids of the records, in the collection's order."""
+        return [record.id for record in self._records]
+
+    def first(self) -> R | None:
+        """The first record in the collection's order, or None when it is empty."""
+        return self._records[0] if self._records else None
+
+    def _derive(self, positions: list[int], first: int = 0, stop: int = 0) -> Collection[R]:
+        """The records at ``positions`` (ascending), then those from ``first`` to ``stop`` (all
+        after them), as a collection in the same order."""
+        if len(positions) > 1:  # itemgetter of several indexes gives a tuple, gathered in C
+            records: tuple[R, ...] = itemgetter(*positions)(self._records)
+        else:
+            records = tuple(self._records[i] for i in positions)
+        if stop > first:
+            records += self._records[first:stop]
+        return Collection._of(self._name, records)
+
+    def _record_class(self) -> type | None:
+        """The class of the records: the first one's, or, with none, that of the collection's name
+        (an empty query result still knows its fields, so that queries chain on from it)."""
+        return type(self._records[0]) if self._records else COLLECTIONS.get(self._name)
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def filter(self, predicate: Callable[[R], bool]) -> Collection[R]:
+        """The records for which ``predicate`` is true."""
+        return Collection._of(self._name, tuple(r for r in self._records if predicate(r)))
+
+    def where(self, **criteria: object) -> Collection[R]:
+        """The records whose fields match every criterion.
+
+        A criterion names a field and gives a value: ``kind="meeting"`` or
+        ``kind=nu.EventKind.MEETING``. For a field that holds several ids (``bodies``,
+        ``programmes``, ``people``, ...) the value must be among them, and the singular name
+        may be used (``body="nato-ukraine-commission"``). A record may stand for its id. A
+        list, set or tuple of values matches any of them.
+
+        Raises:
+            TypeError: If a criterion names no field of these records.
+        """
+        if not criteria:
+            return self
+        matches: list[list[int]] = []  # for each criterion, the positions of the records that meet it
+        for key, value in criteria.items():
+            index = self._index_for(self._field_name(key))
+            wanted = value if isinstance(value, (list, set, frozenset, tuple)) else [value]
+            if len(wanted) == 1:
+                matches.append(index.get(plain(next(iter(wanted))), []))
+            else:
+                matches.append(sorted({p for item in wanted for p in index.get(plain(item), ())}))
+        if len(matches) == 1:  # the index holds the answer, in order
+            return self._derive(matches[0])
+        return self._derive(sorted(set(matches[0]).intersection(*matches[1:])))
+
+    def _field_name(self, key: str) -> str:
+        """The field ``key`` names: the field of that name, or of several whose singular it is."""
+        if not isinstance(key, str):
+            raise TypeError(f"expected a field name or a function of a record, not {type(key).__name__}")
+        cls = self._record_class()
+        if cls is None:
+            return key
+        specs = field_specs(cls)
+        found = next((s.name for s in specs if key in (s.name, singular(s.name) if s.many else None)), None)
+        if found is None:
+            names = ", ".join(sorted(s.name for s in specs))
+            raise TypeError(f"{self._name} have no field {key!r}; fields: {names}")
+        return found
+
+    def _index_for(self, field: str) -> dict[Hashable, list[int]]:
+        """For one field, the positions of the records that hold each value (ascending)."""
+        index = self._field_index.get(field)
+        if index is None:
+            with _gc.paused():
+                index = self._field_index[field] = field_index(self._records, field)
+        return index
+
+    def between(self, start: DateLike | None, end: DateLike | None, *, definitely: bool = False) -> Collection[R]:
+        """The records dated within ``start`` to ``end``, both inclusive, at their precision.
+
+        ``between("2014", "2016")`` runs from 2014-01-01 to 2016-12-31. A record whose date is
+        coarser than the bounds may or may not fall inside: it is included unless
+        ``definitely`` is set. An event of several days is included when any of its days may
+        fall inside (all of them, with ``definitely``).
+
+        Args:
+            start: The first date, or None for no lower bound.
+            end: The last date, or None for no upper bound.
+            definitely: Keep only the records certainly inside.
+        """
+        lo, hi = days_between(start, end)
+        return self._derive(*self._date_index().query(lo, hi, definitely=definitely, within=definitely))
+
+    def on(self, when: DateLike, *, definitely: bool = False) -> Collection[R]:
+        """The records dated on ``when`` (a day, a month or a year).
+
+        Args:
+            when: The date.
+            definitely: Keep only the records certainly dated then (a record dated "2016" is
+                only possibly on 2016-07-09).
+        """
+        lo, hi = days_of(when)
+        return self._derive(*self._date_index().query(lo, hi, definitely=definitely))
+
+    def active_on(self, when: DateLike, *, definitely: bool = False) -> Collection[R]:
+        """The records whose span overlaps ``when`` (a day, a month or a year).
+
+        A programme that started in "2016" is definitely active on 2016-12-31 (if it had not
+        ended) but only possibly on 2016-03-01; both are included unless ``definitely`` is
+        set. Use :meth:`certainty` for the answer for one record.
+
+        Args:
+            when: The date.
+            definitely: Keep only the records certainly active then.
+        """
+        lo, hi = days_of(when)
+        return self._derive(*self._span_index().query(lo, hi, definitely=definitely))
+
+    def certainty(self, record: R | str, when: DateLike) -> Certainty:
+        """Whether one record was active on ``when``: DEFINITELY, POSSIBLY or NOT."""
+        found = self[record] if isinstance(record, str) else self[id_of(record)]
+        span = record_span(found)
+        return Certainty.NOT if span is None else span.overlaps(when)
+
+    def _date_index(self) -> SpanIndex:
+        if self._dates is None:
+            with _gc.paused():
+                self._dates = SpanIndex(Spans(self._records, date_ends))
+        return self._dates
+
+    def _span_index(self) -> SpanIndex:
+        if self._spans is None:
+            with _gc.paused():
+                self._spans = SpanIndex(Spans(self._records, span_ends))
+        return self._spans
+
+    def _year_list(self) -> list[int | None]:
+        """The year each record is dated by (None for an undated one), in order."""
+        if self._years is None:
+            years: list[int | None] = []
+            for record in self._records:
+                ends = date_ends(record)
+                start = None if ends is None else ends[0]
+                years.append(None if start is None else start.year)
+            self._years = years
+        return self._years
+
+    # -- aggregates ------------------------------------------------------------------------
+
+    def count_by(self, key: str | Callable[[R], Any]) -> dict[Any, int]:
+        """Count the records by a key, ordered by key (records with no value last, as None).
+
+        Args:
+            key: A field name (``"kind"``, ``"level"``, ``"bodies"``), ``"year"`` or
+                ``"decade"`` of the record's date, or a function of a record. A key with
+                several values (``"bodies"``) counts the record under each; enums count under
+                their values.
+
+        Returns:
+            A dict from key to count.
+        """
+        counts: Counter[Any] = Counter()
+        if key in ("year", "decade"):
+            step = 1 if key == "year" else 10
+            years = self._year_list()
+            counts.update(years if step == 1 else (None if y is None else y // step * step for y in years))
+        else:
+            keyfunc = self._key_function(key)
+            for record in self._records:
+                value = keyfunc(record)
+                if isinstance(value, (tuple, list, set, frozenset)):
+                    counts.update(plain(v) for v in value)
+                else:
+                    counts[plain(value)] += 1
+        return dict(sorted(counts.items(), key=lambda kv: _order_key(kv[0])))
+
+    def _key_function(self, key: str | Callable[[R], Any]) -> Callable[[R], Any]:
+        if callable(key):
+            return key
+        field = self._field_name(key)
+        return lambda record: getattr(record, field)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The records as flat dicts of plain values, one key per column.
+
+        A partial date ``d`` becomes ``d`` (its ISO text), ``d_earliest`` and ``d_latest``
+        (:class:`datetime.date`) and ``d_precision`` (``"year"``, ``"month"`` or ``"day"``); a
+        period ``p`` becomes ``p_start...`` and ``p_end...`` the same way; enums become their
+        values; references become lists of ids; citations become ``citation_sources``, the
+        ids of the sources cited. Uses the standard library only.
+        """
+        return [to_record(record) for record in self._records]
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame, one row a record, the columns of :meth:`to_records`.
+
+        The ``*_earliest`` and ``*_latest`` columns are datetime64 columns.
+
+        Raises:
+            ImportError: If pandas is not installed (``pip install "nato-ukraine[pandas]"``).
+        """
+        return frame(self.to_records(), self._record_class(), what="Collection.to_pandas()")
+
+
+def _order_key(value: Any) -> tuple[int, str, Any]:
+    if value is None:
+        return (2, "", 0)
+    if isinstance(value, (int, float)):
+        return (0, "", value)
+    return (1, str(value), 0)
