@@ -29,9 +29,11 @@ demo: $(VENV)/.installed
 	@echo
 	$(PY) -m nato_ukraine timeline
 
+# ruff, and the layers contract (pyproject.toml): each module imports only from the layers below it.
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src
+	$(VENV)/bin/lint-imports
 
 typecheck: $(VENV)/.installed-dev
 	$(VENV)/bin/mypy

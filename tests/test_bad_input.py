@@ -8,12 +8,12 @@ with ids the bundled data does not use, so the same file is valid, or broken, in
 from __future__ import annotations
 
 import json
+import linecache
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 import nato_ukraine as nu
@@ -282,7 +282,8 @@ def test_same_id_twice(load: Mode, tmp_path: Path) -> None:
 
 def test_same_id_twice_when_one_record_cannot_be_read(load: Mode, tmp_path: Path) -> None:
     """An id used by a record that cannot be read and by another is reported too, at the later of the two (its
-    problems do not hide that the id is taken), whichever comes first; a third use is reported once."""
+    problems do not hide that the id is taken), whichever comes first; a third use is reported once, naming the
+    first."""
     broken = event(kind="meetng")
     path = write(tmp_path, document(broken, event(name="Second"), event(name="Third"), event(id="other", date="Juny")))
 
@@ -292,7 +293,7 @@ def test_same_id_twice_when_one_record_cannot_be_read(load: Mode, tmp_path: Path
         [
             ("$.events[0].kind", "'meetng'"),
             ("$.events[1].id", "'test-event' is already used at " + f"{path}: $.events[0]"),
-            ("$.events[2].id", "'test-event' is already used at " + f"{path}: $.events[1]"),
+            ("$.events[2].id", "'test-event' is already used at " + f"{path}: $.events[0]"),
             ("$.events[3].date", "'Juny'"),
         ],
     )
@@ -318,22 +319,22 @@ def test_bundled_id_taken_by_a_record_that_cannot_be_read(tmp_path: Path) -> Non
     ]
 
 
-def test_a_long_list_reports_a_broken_record_as_a_short_one_does(
+def test_records_around_a_broken_one_are_read_as_the_converter_reads_them(
     load: Mode, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In a list long enough to be read by compiled code (COMPILE_FROM set to 0), the records around a broken one
-    are read one by one by that code, and the problems reported are those of a short list."""
-    from nato_ukraine import _loader
+    """In a list with a broken record, the records around it are read by the generated structurers and the broken
+    one is explained by the converter: the problems are those of a load by the converter alone."""
+    from nato_ukraine import _loading
 
     records = [event(id=f"meeting-{i}", name=f"Meeting {i}") for i in range(3)]
     path = write(tmp_path, document(*records, event(id="broken", date="Juny 2017"), event(id="dangling", bodies=["x"])))
     found = {}
-    for compile_from in (0, 10**9):
-        monkeypatch.setattr(_loader, "COMPILE_FROM", compile_from)
-        found[compile_from] = [(p.path, p.message) for p in data_error(load, path).problems]
+    for fast in (True, False):
+        monkeypatch.setattr(_loading, "FAST_PATH", fast)
+        found[fast] = [(p.path, p.message) for p in data_error(load, path).problems]
 
-    assert found[0] == found[10**9]
-    assert ["$.events[3].date", "$.events[4].bodies[0]"] == [where for where, _ in found[0]]
+    assert found[True] == found[False]
+    assert ["$.events[3].date", "$.events[4].bodies[0]"] == [where for where, _ in found[True]]
 
 
 def test_same_id_in_two_collections(load: Mode, tmp_path: Path) -> None:
@@ -536,9 +537,9 @@ def test_large_file_loads(load: Mode, tmp_path: Path) -> None:
     assert f"Meeting number {count - 1} of the test body" == ds.events[f"event-{count - 1}"].name
 
 
-#: The one use of exec: the loader compiles a structurer (and an object hook) per record class, from its fields
-#: alone, as attrs and cattrs compile their methods (see test_structurers_are_made_from_classes_alone).
-COMPILED_STRUCTURER = ("_loader.py", "exec(compile(")
+#: The one use of exec: the package compiles a structurer per record class, from its fields alone, as attrs and
+#: cattrs compile their methods (see test_structurers_are_made_from_classes_alone).
+COMPILED_STRUCTURER = ("_struct.py", "exec(compile(")
 
 
 def test_no_code_is_executed_from_data() -> None:
@@ -558,28 +559,23 @@ def test_no_code_is_executed_from_data() -> None:
 
     assert 1 == len(allowed), found
     assert [] == [hit for hit in found if hit not in allowed]
-    assert {"_loader.py", "converters.py", "dataset.py"} <= {path.name for path in files}
+    assert {"_struct.py", "_loading.py", "converters.py", "dataset.py"} <= {path.name for path in files}
 
 
-@pytest.mark.parametrize("hook_from", [0, 10**12], ids=["as parsed", "after the parse"])
-def test_structurers_are_made_from_classes_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook_from: int
-) -> None:
-    """The compiled structurers and object hooks are made once per class, before any data is read: loading data with
-    code in its keys and values neither runs it nor makes new ones."""
-    from nato_ukraine import _loader
+def generated_sources() -> dict[str, str]:
+    """The source of every structurer the package has generated so far, by the file name linecache knows it by."""
+    return {
+        name: "".join(entry[2])
+        for name, entry in linecache.cache.items()
+        if name.startswith("<nato_ukraine generated") and len(entry) == 4
+    }
 
-    monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
 
-    def structurers() -> dict[tuple[type, str], object]:
-        made: dict[tuple[type, str], object] = {}
-        for cls in _loader.COLLECTIONS.values():
-            made[cls, "hook"] = _loader._hook(cls)
-            for compiled in (True, False):
-                made[cls, str(compiled)] = _loader._structurer(cls, compiled=compiled)
-        return made
-
-    before = structurers()
+def test_structurers_are_made_from_classes_alone(tmp_path: Path) -> None:
+    """The generated structurers are made from the classes' fields alone, and shown to tracebacks through
+    linecache: loading data with code in its keys and values neither runs it nor puts it in any generated source."""
+    nu.load(write(tmp_path, document(event()), "good.json"))  # every structurer of these classes made
+    before = generated_sources()
     marker = tmp_path / "ran"
     code = f"__import__('pathlib').Path({str(marker)!r}).write_text('x')"
     bad = document(event(id="x", name=code, **{code: code}), event(id="y", kind=code))
@@ -591,10 +587,12 @@ def test_structurers_are_made_from_classes_alone(
 
     assert not marker.exists()
     assert ["$.events[0]", "$.events[1].kind"] == [p.path for p in info.value.problems]
-    assert before == structurers()
+    assert before == generated_sources()
+    assert any("def structure(value, dates):" in text and "record.date = " in text for text in before.values())
+    assert not any("pathlib" in text for text in generated_sources().values())
 
 
-# -- Records made as a file is parsed ------------------------------------------------------------
+# -- The generated structurers against the converter --------------------------------------------
 
 CITATION = {"source": "test-source", "quote": "The test body met."}
 PERSON = {
@@ -604,8 +602,7 @@ PERSON = {
     "citations": [CITATION],
 }
 
-#: Objects where the object hook could take them for a record of another class: each must be reported
-#: just as when the file is parsed first and its records read after.
+#: Objects where a record of another class belongs: each must be reported as the converter reports it.
 MISPLACED = {
     "a citation for an event": document(event(), CITATION),
     "an event for a citation": document(event(citations=[event(id="inner")])),
@@ -634,40 +631,35 @@ def problems_of(path: Path) -> list[tuple[str, str]] | int:
 
 def problems_both_ways(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: dict[str, Any]
-) -> dict[int, list[tuple[str, str]] | int]:
-    """:func:`problems_of` a file of ``content``, by the smallest file size read as parsed (``HOOK_FROM``): 0, every
-    file is; 10**12, none is. (Read as parsed, what a list holds is checked a block of records at a time: one record
-    at a time, the problems are the same.)"""
-    from nato_ukraine import _loader, dataset
+) -> dict[bool, list[tuple[str, str]] | int]:
+    """:func:`problems_of` a file of ``content``, read by the generated structurers first (True) or by the cattrs
+    converter alone (False)."""
+    from nato_ukraine import _loading
 
     path = write(tmp_path, content)
     found = {}
-    for hook_from in (0, 10**12):
-        monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
-        found[hook_from] = problems_of(path)
-    monkeypatch.setattr(_loader, "HOOK_FROM", 0)
-    monkeypatch.setattr(dataset, "_BLOCK", 1)
-    assert problems_of(path) == found[0]
+    for fast in (True, False):
+        monkeypatch.setattr(_loading, "FAST_PATH", fast)
+        found[fast] = problems_of(path)
     return found
 
 
 @pytest.mark.parametrize("content", list(MISPLACED.values()), ids=list(MISPLACED))
-def test_records_made_as_parsed_are_refused_as_when_read_after(
+def test_misplaced_objects_are_refused_as_the_converter_refuses_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: dict[str, Any]
 ) -> None:
-    """An object where a record of another class belongs is refused by the object hook that makes records as a file
-    is parsed (which tells classes apart by a key only one of them has) with the problems of a plain parse."""
+    """An object where a record of another class belongs is refused by the generated structurers, and reported with
+    the problems the converter finds."""
     found = problems_both_ways(tmp_path, monkeypatch, content)
 
-    assert isinstance(found[0], list)
-    assert found[0]
-    assert found[10**12] == found[0]
+    assert isinstance(found[True], list)
+    assert found[True]
+    assert found[False] == found[True]
 
 
 AGREEMENT = {"id": "test-agreement", "name": "Test charter", "kind": "charter", "citations": [CITATION]}
 
-#: Records that break a rule of their class which validation checks record by record, or refer to what is not
-#: there: the object hook holds each record to the first kind and gathers the references for the second.
+#: Records that break a rule of their class, or refer to what is not there.
 BROKEN = {
     "a blank name": document(event(name=" \n")),
     "a blank source name": {**document(event()), "sources": [{**SOURCE, "name": ""}]},
@@ -689,100 +681,13 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("content", list(BROKEN.values()), ids=list(BROKEN))
-def test_records_made_as_parsed_are_checked_as_when_read_after(
+def test_broken_records_are_reported_alike_both_ways(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: dict[str, Any]
 ) -> None:
-    """A record that breaks a rule, or refers to what is not there, is reported alike whether the file's records
-    were made as it was parsed (held to their rules as they are made, their references gathered) or read after."""
+    """A record that breaks a rule, or refers to what is not there, is reported once, alike whether its list was
+    read by the generated structurers or by the converter."""
     found = problems_both_ways(tmp_path, monkeypatch, content)
 
-    assert isinstance(found[0], list)
-    assert 1 == len(found[0])
-    assert found[10**12] == found[0]
-
-
-def test_records_made_as_parsed_are_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Records made as their file is parsed have been held to their rules: validation checks only what they refer
-    to, and goes over the records again only to explain a reference that points nowhere."""
-    from nato_ukraine import _loader
-
-    def all_well(*args: Any) -> bool:
-        raise AssertionError("records made as parsed were checked again")
-
-    monkeypatch.setattr(_loader, "_all_well", all_well)
-    monkeypatch.setattr(_loader, "HOOK_FROM", 0)
-    good = write(tmp_path, document(event(), people=[PERSON]), "good.json")
-    bad = write(tmp_path, document(event(bodies=["no-body"])), "bad.json")
-
-    assert 4 == len(nu.load(good))
-    assert [("$.events[0].bodies[0]", "refers to 'no-body', which no body has as its id")] == problems_of(bad)
-
-
-def test_records_made_as_parsed_are_those_read_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A file of every kind of record, nested ones too, loads alike parsed into records or read after the parse."""
-    from nato_ukraine import _loader
-
-    person = {**PERSON, "roles": [*PERSON["roles"], {"title": "Member"}]}
-    path = write(tmp_path, document(event(), event(id="other", citations=[CITATION, CITATION]), people=[person]))
-    read_structured = _loader._read_structured
-    made: list[str] = []
-
-    def spy(key: str, text: str, at: int) -> Any:
-        found = read_structured(key, text, at)
-        if found is not None:
-            made.append(key)
-        return found
-
-    monkeypatch.setattr(_loader, "_read_structured", spy)
-    loaded = {}
-    for hook_from in (0, 10**12):
-        monkeypatch.setattr(_loader, "HOOK_FROM", hook_from)
-        loaded[hook_from] = nu.load(path)
-
-    assert ["sources", "bodies", "events", "people"] == made  # each list made as parsed, once
-    assert 5 == len(loaded[0])
-    assert list(loaded[10**12].records()) == list(loaded[0].records())
-    assert nu.Period(nu.PartialDate(2015)) == loaded[0].people["test-person"].roles[0].period
-
-
-@attrs.frozen
-class Note:
-    text: str | None = None
-
-
-@attrs.frozen
-class Span:
-    start: str | None = None
-
-
-@attrs.frozen
-class Untold:
-    """A record whose nested classes the hook cannot tell apart: neither has a required field."""
-
-    id: str
-    note: Note
-    span: Span
-
-
-@attrs.frozen
-class Told:
-    """A record whose one nested class without a marker is read from any object without one."""
-
-    id: str
-    note: Note
-    cited: tuple[nu.Citation, ...] = ()
-
-
-def test_hook_tells_classes_apart_by_a_key_only_one_has() -> None:
-    """The object hook needs a key for each nested class that no other class of the record has; with two classes
-    that have none (here, two with no required field), there is no hook and the file is read after the parse."""
-    from nato_ukraine import _loader
-
-    assert _loader._structurer(Untold, hooked=True) is not None
-    assert _loader._hook(Untold) is None
-    hook = _loader._hook(Told)
-    assert hook is not None
-    text = '{"id": "m", "note": {}, "cited": [{"source": "s", "quote": "q"}]}'
-    assert Told("m", Note(), (nu.Citation(source="s", quote="q"),)) == json.loads(text, object_hook=hook)
-    with pytest.raises(TypeError):  # a citation where a note belongs
-        json.loads('{"id": "m", "note": {"source": "s", "quote": "q"}}', object_hook=hook)
+    assert isinstance(found[True], list)
+    assert 1 == len(found[True])
+    assert found[False] == found[True]

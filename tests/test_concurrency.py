@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pytest
-
 import nato_ukraine as nu
-from nato_ukraine import _loader
 
 THREADS = 8
 T = TypeVar("T")
@@ -45,26 +44,20 @@ def run_together(task: Callable[[int], T]) -> list[T]:
     return results
 
 
-def test_first_load_from_many_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Eight threads making the first nu.load() at once all get the same dataset, parsed once."""
-    expected = len(nu.load())
-    monkeypatch.setattr(_loader, "_bundled", None)
-    monkeypatch.setattr(_loader, "_converters", {})
-    builds: list[int] = []
-    build = _loader._build
+def test_first_load_from_many_threads() -> None:
+    """Eight threads making the first nu.load() of a fresh interpreter at once all get the same dataset, built once."""
+    code = (
+        "import threading, nato_ukraine as nu\n"
+        f"barrier = threading.Barrier({THREADS})\n"
+        "found = []\n"
+        "def work():\n    barrier.wait(timeout=30)\n    found.append(nu.load())\n"
+        f"threads = [threading.Thread(target=work) for _ in range({THREADS})]\n"
+        "[t.start() for t in threads]; [t.join(timeout=120) for t in threads]\n"
+        "print(len(found), len({id(ds) for ds in found}), found[0] is nu.load(), len(found[0]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
-    def counting_build(*args: Any, **kwargs: Any) -> nu.Dataset:
-        builds.append(threading.get_ident())
-        return build(*args, **kwargs)
-
-    monkeypatch.setattr(_loader, "_build", counting_build)
-
-    datasets = run_together(lambda _: nu.load())
-
-    assert 1 == len({id(ds) for ds in datasets})
-    assert datasets[0] is nu.load()
-    assert expected == len(datasets[0])
-    assert 1 == len(builds)
+    assert f"{THREADS} 1 True {len(nu.load())}" == result.stdout.strip()
 
 
 def test_cached_load_from_many_threads() -> None:
@@ -92,9 +85,8 @@ def meeting(thread: int, number: int, **fields: Any) -> dict[str, Any]:
     }
 
 
-def test_user_files_from_many_threads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Eight threads loading their own files at once, with the converters made afresh, each get their own records."""
-    monkeypatch.setattr(_loader, "_converters", {})
+def test_user_files_from_many_threads(tmp_path: Path) -> None:
+    """Eight threads loading their own files at once each get their own records."""
     paths = []
     for i in range(THREADS):
         events = [meeting(i, j) for j in range(50 * (i + 1))]
@@ -136,11 +128,9 @@ def test_extra_files_from_many_threads(tmp_path: Path) -> None:
     assert bundled is nu.load()
 
 
-def test_files_read_as_parsed_from_many_threads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Eight threads loading large files at once, their records made as each is parsed, each find the problems of
-    their own file and no other's: what the object hook gathers (the ids each record refers to) is one list's alone.
-    Every other thread's file refers to a body that is not there."""
-    monkeypatch.setattr(_loader, "HOOK_FROM", 0)
+def test_large_files_from_many_threads(tmp_path: Path) -> None:
+    """Eight threads loading large files at once each find the problems of their own file and no other's: no state
+    of a load is shared. Every other thread's file refers to a body that is not there."""
     paths = []
     for i in range(THREADS):
         bodies = [

@@ -110,14 +110,13 @@ def mutated_files(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
     return draw(mutated(merged, ids + bundled)), True
 
 
-@pytest.fixture(autouse=True, params=["as parsed", "compiled", "calling the class"])
+@pytest.fixture(autouse=True, params=["generated structurers", "converter alone"])
 def structurer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test three times: with every file's records made as it is parsed (by json's object hook), and read after
-    the parse, by structurers compiled for every list however short, or never compiled."""
-    from nato_ukraine import _loader
+    """Each test twice: with records read by the generated structurers (and a refused one by the converter), and by
+    the cattrs converter alone."""
+    from nato_ukraine import _loading
 
-    monkeypatch.setattr(_loader, "HOOK_FROM", 0 if request.param == "as parsed" else 10**12)
-    monkeypatch.setattr(_loader, "COMPILE_FROM", 10**9 if request.param == "calling the class" else 0)
+    monkeypatch.setattr(_loading, "FAST_PATH", request.param == "generated structurers")
 
 
 @pytest.fixture(scope="module")

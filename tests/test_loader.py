@@ -1,4 +1,4 @@
-"""Tests for nato_ukraine._loader: reading the bundled data and users' datasets."""
+"""Tests for nato_ukraine.load: reading the bundled data and users' datasets."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 import nato_ukraine as nu
-from nato_ukraine import _loader
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "nato_ukraine"
 
 SOURCE = {"id": "my-notes", "name": "My notes", "title": "My notes", "kind": "other"}
 CITE = [{"source": "my-notes", "quote": "a passage"}]
@@ -62,9 +63,10 @@ class TestBundled:
         assert [] == [name for name, collection in ds.collections().items() if len(collection) == 0]
 
     def test_loader_uses_importlib_resources_not_file_paths(self) -> None:
-        """The package never locates its data relative to __file__."""
-        source = Path(_loader.__file__).read_text(encoding="utf-8")
-        assert ("__file__" in source, "files(" in source) == (False, True)
+        """The package never locates its data relative to __file__: it reads it with importlib.resources.files()."""
+        sources = {path.name: path.read_text(encoding="utf-8") for path in SRC.glob("*.py")}
+        assert [] == [name for name, text in sources.items() if "__file__" in text]
+        assert ["_loading.py"] == [name for name, text in sources.items() if 'files("nato_ukraine")' in text]
 
 
 class TestUserData:
@@ -221,16 +223,30 @@ class TestProblems:
             nu.load(path)
         assert [(str(path), "$.manifest.schema_version")] == [(p.file, p.path) for p in info.value.problems]
 
-    def test_a_failed_load_leaves_nothing_cached(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """When the bundled data fails to load, nothing is cached and the next call tries again."""
-        monkeypatch.setattr(_loader, "_bundled", None)
-        real = _loader._read_bundled
-        monkeypatch.setattr(_loader, "_read_bundled", lambda: ([("events.json", b"{")], _loader.Manifest(), ("", "")))
-        with pytest.raises(nu.DataError, match=r"events\.json"):
-            nu.load()
-        assert _loader._bundled is None
-        monkeypatch.setattr(_loader, "_read_bundled", real)
-        assert len(nu.load()) > 0
+    def test_a_failed_load_leaves_nothing_cached(self, tmp_path: Path) -> None:
+        """When the bundled data fails to load, nothing is cached and the next call tries again (a copy of the
+        package whose events.json is broken, then mended, in a fresh interpreter)."""
+        import shutil
+
+        copy = tmp_path / "nato_ukraine"
+        shutil.copytree(SRC, copy)
+        events = copy / "data" / "events.json"
+        good = events.read_bytes()
+        events.write_bytes(b"{")
+        code = (
+            "import sys, pathlib\n"
+            f"sys.path.insert(0, {str(tmp_path)!r})\n"
+            "import nato_ukraine as nu\n"
+            "try:\n    nu.load()\nexcept nu.DataError as error:\n    print(error.files)\n"
+            f"pathlib.Path({str(events)!r}).write_bytes({good!r})\n"
+            "print(len(nu.load()) > 0, nu.__file__)\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+        first, second = result.stdout.splitlines()
+        assert "('events.json',)" == first
+        assert second.startswith("True")
+        assert str(copy) in second
 
     def test_data_error_is_a_value_error(self) -> None:
         """DataError can be caught as ValueError and carries its problems."""
@@ -266,26 +282,34 @@ def test_the_graph_and_the_timeline_are_imported_when_first_used() -> None:
     assert ["nato_ukraine.timeline"] == imported_after("import nato_ukraine as nu\nnu.load().timeline()", package)
 
 
-def test_loading_the_bundled_data_compiles_nothing() -> None:
-    """The first nu.load() reads the bundled data's few hundred records by structurers ready at once: none is
-    compiled, and no file is big enough to be read by the object hook, whose code is compiled too."""
+def test_loading_the_bundled_data_shows_its_structurers_to_tracebacks() -> None:
+    """The first nu.load() reads the bundled records by structurers generated once per record class, whose source
+    linecache knows, so that a traceback through one shows its lines."""
     code = (
-        "import nato_ukraine as nu\nfrom nato_ukraine import _loader\nnu.load()\n"
-        "print((sorted({compiled for _, compiled, _ in _loader._structurers}), len(_loader._hooks)))"
+        "import linecache, nato_ukraine as nu\nnu.load()\n"
+        "print(sorted(name for name, entry in linecache.cache.items()"
+        " if name.startswith('<nato_ukraine generated') and entry[2][0].startswith('def structure')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
-    assert ([False], 0) == ast.literal_eval(result.stdout)
+    names = ast.literal_eval(result.stdout)
+    assert {
+        f"<nato_ukraine generated structure nato_ukraine.models.{cls.__name__}>" for cls in (nu.Event, nu.Body)
+    } <= set(names)
 
 
 def test_every_public_name_is_served() -> None:
-    """Each name in __all__ is served on first use, from the module that defines it, and listed by dir()."""
+    """Each name in __all__ is served on first use, from a public module of the package that defines it (or a
+    function, from the one that defines it), and listed by dir()."""
+    import importlib
+
     import nato_ukraine
 
-    assert sorted(nato_ukraine.__all__) == sorted(nato_ukraine._SOURCES)
     for name in nato_ukraine.__all__:
         value = getattr(nato_ukraine, name)
-        assert (
-            nato_ukraine._SOURCES[name] == getattr(value, "__module__", nato_ukraine._SOURCES[name]) or name == "Record"
-        )
+        module = getattr(value, "__module__", None)
+        if module is not None and name != "Record":
+            assert module.startswith("nato_ukraine."), name
+            assert value is getattr(importlib.import_module(module), name)
+            assert not module.split(".")[-1].startswith("_") or name == "load"
     assert set(nato_ukraine.__all__) <= set(dir(nato_ukraine))

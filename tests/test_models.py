@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import attrs
 import pytest
 
@@ -25,9 +28,18 @@ def make_event(**changes: object) -> nu.Event:
 
 @pytest.mark.parametrize("cls", [*RECORD_CLASSES, nu.Citation, nu.Role])
 def test_classes_are_frozen_slotted_attrs(cls: type) -> None:
-    """Every model is an attrs class with slots and keyword-only fields."""
+    """Every model is an attrs class with slots and keyword-only fields, whose instances refuse to change or to
+    take an attribute of no field."""
     assert (True, True) == (attrs.has(cls), "__slots__" in cls.__dict__)
     assert all(a.kw_only for a in attrs.fields(cls))
+    instance = cls.__new__(cls)
+    first = attrs.fields(cls)[0].name
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(instance, first, "changed")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        delattr(instance, first)
+    with pytest.raises((AttributeError, attrs.exceptions.FrozenInstanceError)):
+        object.__setattr__(instance, "not_a_field", 1)
 
 
 def test_records_refuse_changes() -> None:
@@ -88,3 +100,112 @@ def test_record_union_covers_every_record_class() -> None:
     """nu.Record admits exactly the record classes."""
     assert all(isinstance(cls.__new__(cls), nu.Record) for cls in RECORD_CLASSES)  # type: ignore[arg-type]
     assert not isinstance(nu.Citation(source="s", quote="q"), nu.Record)  # type: ignore[arg-type]
+
+
+# -- Each field declared once -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Visit:
+    """A visit, declared here as a contributor would add a record class: its fields' meaning in their metadata.
+
+    Attributes:
+        id: Its id.
+        name: What it is called.
+        citations: Where the dataset has it from.
+        host: The body that hosted it.
+        day: When it took place.
+        city: Where it took place.
+    """
+
+    id: str
+    name: str = attrs.field(metadata=nu.models.means(name=nu.models.NameRole.NAME, nonblank=True))
+    citations: tuple[nu.Citation, ...] = attrs.field(default=(), metadata=nu.models.means(nonempty=True))
+    host: str | None = attrs.field(default=None, metadata=nu.models.reference("bodies", nu.Relation.INVOLVES))
+    day: nu.PartialDate = attrs.field(metadata=nu.models.when(nu.models.When.OCCURRED))
+    city: str | None = attrs.field(default=None, metadata=nu.models.label())
+
+
+VISITS = {
+    "sources": [{"id": "notes", "name": "Notes", "title": "Notes"}],
+    "bodies": [
+        {
+            "id": "office",
+            "name": "Office",
+            "kind": "office",
+            "side": "nato",
+            "citations": [{"source": "notes", "quote": "q"}],
+        }
+    ],
+    "events": [
+        {
+            "id": "first-visit",
+            "name": "First visit",
+            "host": "office",
+            "day": "2016-07",
+            "city": "Kyiv" + "",
+            "citations": [{"source": "notes", "quote": "They came in July 2016."}],
+        },
+        {
+            "id": "second-visit",
+            "name": "Second visit",
+            "day": "2017",
+            "city": "Ky" + "iv",
+            "citations": [{"source": "notes", "quote": "They came back in 2017."}],
+        },
+    ],
+}
+
+
+@pytest.fixture
+def visits(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A file of visits, with Visit as the class of the "events" collection."""
+    monkeypatch.setitem(nu.models.COLLECTIONS, "events", Visit)
+    path = tmp_path / "visits.json"
+    path.write_text(json.dumps(VISITS), encoding="utf-8")
+    return path
+
+
+def test_a_declared_class_loads_with_its_fields_meanings(visits: Path) -> None:
+    """A record class declared with a reference, a date and a label loads as declared: its records are of the class,
+    equal labels are one string, and the date queries, the graph and the timeline read its fields' meanings."""
+    ds = nu.load(visits)
+
+    first, second = ds.events["first-visit"], ds.events["second-visit"]
+    assert (Visit, nu.PartialDate(2016, 7), "office") == (type(first), first.day, first.host)
+    assert first.city is second.city
+    assert ["first-visit"] == ds.events.between("2016", "2016").ids()
+    assert ["second-visit"] == ds.events.active_on("2017-03").ids()
+    assert ["first-visit"] == ds.events.where(host="office").ids()
+    assert nu.Edge("first-visit", nu.Relation.INVOLVES, "office") in ds.edges()
+    assert [("event", "first-visit"), ("event", "second-visit")] == [
+        (entry.what, entry.record.id) for entry in ds.timeline() if isinstance(entry.record, Visit)
+    ]
+    assert ds.lookup("second visit") is second
+
+
+def test_a_declared_class_is_validated_by_its_fields_meanings(visits: Path) -> None:
+    """The rules come from the metadata: a blank name, no citation and a reference to no body are each reported."""
+    document = json.loads(visits.read_text(encoding="utf-8"))
+    document["events"][1].update(name=" ", citations=[], host="no-such-office")
+    visits.write_text(json.dumps(document), encoding="utf-8")
+
+    with pytest.raises(nu.DataError) as info:
+        nu.load(visits)
+
+    assert [
+        ("$.events[1].name", "the name is empty"),
+        ("$.events[1].citations", "a record needs at least one citation"),
+        ("$.events[1].host", "refers to 'no-such-office', which no body has as its id"),
+    ] == [(p.path, p.message) for p in info.value.problems]
+
+
+def test_a_declared_class_has_its_schema(visits: Path) -> None:
+    """The JSON Schema describes a declared class from its fields and their metadata."""
+    visit = nu.json_schema()["$defs"]["Visit"]
+
+    assert ["id", "name", "day"] == visit["required"]
+    assert {"$ref": "#/$defs/PartialDate"} == {k: v for k, v in visit["properties"]["day"].items() if k == "$ref"}
+    assert "^[a-z0-9]+(-[a-z0-9]+)*$" == visit["properties"]["host"]["anyOf"][0]["pattern"]
+    assert 1 == visit["properties"]["citations"]["minItems"]
+    assert visit["properties"]["city"]["description"].startswith("Where it took place")

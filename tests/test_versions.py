@@ -12,7 +12,7 @@ import nato_ukraine as nu
 
 
 @pytest.fixture
-def exported(tmp_path: Path) -> dict[str, Any]:
+def exported() -> dict[str, Any]:
     """The bundled dataset in its JSON form, to edit into a 'new version'."""
     payload: dict[str, Any] = json.loads(nu.load().to_json())
     return payload
@@ -38,10 +38,14 @@ def test_round_trip_through_json_changes_nothing(tmp_path: Path, exported: dict[
 
 def test_added_removed_and_changed_are_reported(tmp_path: Path, exported: dict[str, Any]) -> None:
     """A new record, a dropped record and an edited field each show, with the field's name."""
-    events = exported["events"]
-    removed = next(e for e in events if not any(e["id"] in ev.get("events", []) for ev in events))
-    events.remove(removed)
-    events.append(dict(removed, id="a-new-event"))
+    events, bodies = exported["events"], exported["bodies"]
+    text = json.dumps(exported)
+    # A body no record refers to (its id stands in the file once, as its own), so that the new version still loads.
+    unreferenced = [b for b in bodies if text.count(json.dumps(b["id"])) == 1]
+    assert 0 < len(unreferenced) < len(bodies)
+    removed = unreferenced[0]
+    bodies.remove(removed)
+    events.append(dict(events[0], id="a-new-event"))
     target = next(e for e in events if e["id"] == "nuc-ambassadors-meeting-2024-01-10")
     target["location"] = "Brussels"
     exported["manifest"]["data_version"] = "2099.0.0"

@@ -488,6 +488,8 @@ def naming(cls: type) -> Naming:
             if spec.item is not str or spec.many != (role is NameRole.ALIAS):
                 raise TypeError(f"{cls.__name__}.{spec.name}: a {role.value} must be {_NAME_TYPES[role]}")
             roles.setdefault(role, []).append(spec.name)
+    if collection_of(cls) is not None and len(roles.get(NameRole.NAME, ())) != 1:
+        raise TypeError(f"{cls.__name__}: a record class has one name field")
     return Naming(*(tuple(roles.get(role, ())) for role in NameRole))
 
 

@@ -67,23 +67,14 @@ class Spans:
     ``positions`` are the records' positions in their collection (a record without a span has
     none); ``p_los``/``p_his`` the possible span (earliest start, latest end) and ``d_los``/
     ``d_his`` the definite core (latest start, earliest end), open ends as the first and last
-    day there is. ``ordered``
-    says whether the spans are those of every record, in the records' order, with earliest
-    starts that never go down (as a collection of events has them).
+    day there is. ``ordered`` says whether the spans are those of every record, in the records'
+    order, with earliest starts that never go down (as a collection of events has them).
     """
 
     __slots__ = ("d_his", "d_los", "ordered", "p_his", "p_los", "positions")
 
     def __init__(self, records: Sequence[Any], ends_of: Callable[[Any], Ends | None]) -> None:
-        starts: list[PartialDate | None] = []
-        ends: list[PartialDate | None] = []
-        positions: list[int] = []
-        for position, record in enumerate(records):
-            found = ends_of(record)
-            if found is not None:
-                starts.append(found[0])
-                ends.append(found[1])
-                positions.append(position)
+        starts, ends, positions = _occurrences(records) or _ends_of(records, ends_of)
         # Equal dates are mostly one shared object (the loader makes them so): the ordinals of
         # each distinct object are worked out once, then looked up by identity, in C.
         start_ids = list(map(id, starts))
@@ -108,6 +99,37 @@ class Spans:
         for i in compress(range(len(d_his)), map(lt, d_his, p_los)):
             d_his[i] = p_los[i]
         self.ordered = len(positions) == len(records) and not any(map(gt, p_los, p_los[1:]))
+
+
+def _occurrences(records: Sequence[Any]) -> tuple[list[Any], list[Any], list[int]] | None:
+    """The starts and ends of records all of one class with an occurrence date (events), whose
+    date is their span: read a field at a time across them, in C. None for other records."""
+    classes = set(map(type, records))
+    dates = dating(classes.pop()) if len(classes) == 1 else None
+    if dates is None or dates.occurred is None:
+        return None
+    starts = list(map(attrgetter(dates.occurred), records))
+    if dates.until is None:
+        return starts, starts, list(range(len(records)))
+    ends = list(map(attrgetter(dates.until), records))
+    ends = [start if end is None else end for start, end in zip(starts, ends, strict=True)]
+    return starts, ends, list(range(len(records)))
+
+
+def _ends_of(
+    records: Sequence[Any], ends_of: Callable[[Any], Ends | None]
+) -> tuple[list[PartialDate | None], list[PartialDate | None], list[int]]:
+    """The starts and ends of the records that ``ends_of`` gives them, and their positions."""
+    starts: list[PartialDate | None] = []
+    ends: list[PartialDate | None] = []
+    positions: list[int] = []
+    for position, record in enumerate(records):
+        found = ends_of(record)
+        if found is not None:
+            starts.append(found[0])
+            ends.append(found[1])
+            positions.append(position)
+    return starts, ends, positions
 
 
 class _Group:
@@ -407,23 +429,33 @@ def name_index(records: Iterable[Any]) -> Names:
     Most names are one record's: the first dict gives the first record of each name, and the
     second, for the few names that several records share, all of them. ``dict.setdefault``
     files the records in C, and hands back, for a record whose name an earlier one has, that
-    earlier record.
+    earlier record. Which fields are names comes from each class's field metadata, read a
+    field at a time across the records of the class.
     """
     records = list(records)
-    keys = fold_all([naming(type(record)).names(record)[0] for record in records])
+    names: list[str] = [""] * len(records)
+    named: list[bool] = [False] * len(records)
+    for cls in set(map(type, records)):
+        naming_of = naming(cls)
+        mine = [i for i, record in enumerate(records) if type(record) is cls]
+        chosen = pick(records, mine)
+        for i, name in zip(mine, map(attrgetter(naming_of.name[0]), chosen), strict=True):
+            names[i] = name
+        others = (*naming_of.aliases, *naming_of.acronyms)
+        if others:
+            for i, has in zip(mine, map(any, map(attrgetter(*others, others[0]), chosen)), strict=True):
+                named[i] = has
+    keys = fold_all(names)
     first: dict[str, Any] = {}
     kept = list(map(first.setdefault, keys, records))
     shared: dict[str, list[Any]] = {}
     if len(first) < len(records):  # a name some records share
         for key, record in compress(zip(keys, records, strict=True), map(is_not, kept, records)):
             shared.setdefault(key, [first[key]]).append(record)
-    for record in records:
-        names = naming(type(record))
-        if not names.other_names(record):
-            continue
-        written = names.names(record)
-        key = normalise(written[0])
-        for other in dict.fromkeys(map(normalise, written[1:])):
+    for record in compress(records, named):  # the few with an alias or an acronym
+        written_names = naming(type(record)).names(record)
+        key = normalise(written_names[0])
+        for other in dict.fromkeys(map(normalise, written_names[1:])):
             if other != key:
                 earlier = first.setdefault(other, record)
                 if earlier is not record:

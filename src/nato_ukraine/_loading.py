@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from nato_ukraine import _gc
+from nato_ukraine._gc import paused
 from nato_ukraine._rules import Placed, id_path, rules_of
 from nato_ukraine._struct import DateCache, structurer
 from nato_ukraine.dataset import Dataset
@@ -322,22 +322,25 @@ def _structure_list(content: Content, name: str, items: list[Any], dates: DateCa
     cls = COLLECTIONS[name]
     structure = structurer(cls) if FAST_PATH else _never
     records: list[Record] = []
-    indexes: list[int] = []
+    append = records.append
+    unread: list[int] = []
     for index, item in enumerate(items):
         try:
-            records.append(structure(item, dates))
-        except Exception:  # noqa: BLE001 - a record that is not well-formed: explained below
+            append(structure(item, dates))
+        except Exception:  # noqa: BLE001 - a record that is not well-formed: explained
             record, found = _structure_one(content.file, f"$.{name}[{index}]", item, cls, dates)
-            if record is None:
-                problems.extend(found)
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    content.unreadable.append((item["id"], name, index))
+            if record is not None:
+                append(record)
                 continue
-            records.append(record)
+            problems.extend(found)
+            unread.append(index)
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                content.unreadable.append((item["id"], name, index))
         else:
             items[index] = None
-        indexes.append(index)
-    content.lists.append((name, records, range(len(items)) if len(indexes) == len(items) else indexes))
+    skipped = set(unread)
+    indexes = [i for i in range(len(items)) if i not in skipped] if unread else range(len(items))
+    content.lists.append((name, records, indexes))
 
 
 def _never(value: object, dates: DateCache) -> Any:
@@ -409,7 +412,7 @@ def _problems_from(file: str, path: str, exc: BaseException) -> list[Problem]:
 def _load(files: Files, *, base: Dataset | None = None) -> Dataset:
     problems: list[Problem] = []
     dates = DateCache()
-    with _gc.paused():
+    with paused():
         contents = []
         for file, data in files.collections:
             contents.append(structure_document(file, parse(file, data, problems), dates, problems))

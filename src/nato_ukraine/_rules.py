@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from itertools import chain, compress
-from operator import attrgetter
+from operator import attrgetter, is_not
 from typing import Any
 
 from nato_ukraine._fields import FieldSpec, Site, collection_of, dating, field_specs, per_class, singular, sites
@@ -54,7 +55,7 @@ class Placed:
             values: Iterable[Any]
             values = map(attrgetter(spec.name), self.column(records, path[:-1]) if len(path) > 1 else records)
             if spec.optional:
-                values = filter(None.__ne__, values)
+                values = filter(partial(is_not, None), values)
             if spec.many:
                 values = chain.from_iterable(values)
             found = self._columns[key] = list(values)

@@ -101,8 +101,7 @@ def twin(cls: type) -> type | None:
     if fits:
         namespace = {
             "__slots__": (),
-            "__init__": object.__init__,  # made empty; its slots are then set one by one
-            "__setattr__": object.__setattr__,
+            "__setattr__": object.__setattr__,  # made by object.__new__, its slots then set one by one
             "__delattr__": object.__delattr__,
         }
         made = type(f"_Mutable{cls.__name__}", (cls,), namespace)
@@ -140,8 +139,8 @@ def _generate(cls: type) -> Structurer:
     lines = source.lines
     lines.append("def structure(value, dates):")
     if made is not None:
-        lines += ["    record = _twin()", f"    keys = {sum(spec.required for spec in specs)}"]
-        source.namespace.update(_twin=made, _cls=cls)
+        lines += ["    record = _new(_twin)", f"    keys = {sum(spec.required for spec in specs)}"]
+        source.namespace.update(_new=object.__new__, _twin=made, _cls=cls)
         target = "record.{}"
     else:  # the class is called, with every field as a keyword
         lines += ["    kwargs = {}", f"    keys = {sum(spec.required for spec in specs)}"]

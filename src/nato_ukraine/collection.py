@@ -7,14 +7,16 @@ span and fields are comes from its class's field metadata (see :mod:`nato_ukrain
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from operator import itemgetter
+from itertools import islice
+from operator import attrgetter, itemgetter, le
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from nato_ukraine import _gc
-from nato_ukraine._fields import date_ends, field_specs, record_span, singular, span_ends
+from nato_ukraine._fields import date_ends, dating, field_specs, record_span, singular, span_ends
 from nato_ukraine._frames import frame, to_record
+from nato_ukraine._gc import paused
 from nato_ukraine._indexes import SpanIndex, Spans, days_between, days_of, field_index, in_order, plain, suggest
 from nato_ukraine.dates import Certainty, DateLike
 from nato_ukraine.exceptions import UnknownIdError
@@ -57,7 +59,7 @@ class Collection(Generic[R]):
     Like a dataset, a collection is its own copy, and it pickles as its records.
     """
 
-    __slots__ = ("_by_id", "_dates", "_field_index", "_name", "_records", "_spans", "_years")
+    __slots__ = ("_by_id", "_dates", "_field_index", "_name", "_records", "_spans", "_years", "_years_sorted")
 
     def __init__(self, name: str, records: Iterable[R]) -> None:
         self._setup(name, in_order(records))
@@ -78,6 +80,7 @@ class Collection(Generic[R]):
         self._spans: SpanIndex | None = None
         self._dates: SpanIndex | None = None
         self._years: list[int | None] | None = None
+        self._years_sorted = False
 
     # A collection is immutable: a copy is the collection itself. Pickled, it is its name and its
     # records (not the index of the dataset it came from), and it is made again from them.
@@ -129,7 +132,7 @@ class Collection(Generic[R]):
     def _ids(self) -> Mapping[str, R]:
         by_id = self._by_id
         if by_id is None:
-            with _gc.paused():
+            with paused():
                 by_id = self._by_id = {record.id: record for record in self._records}
         return by_id
 
@@ -226,7 +229,7 @@ class Collection(Generic[R]):
         """For one field, the positions of the records that hold each value (ascending)."""
         index = self._field_index.get(field)
         if index is None:
-            with _gc.paused():
+            with paused():
                 index = self._field_index[field] = field_index(self._records, field)
         return index
 
@@ -279,25 +282,33 @@ class Collection(Generic[R]):
 
     def _date_index(self) -> SpanIndex:
         if self._dates is None:
-            with _gc.paused():
+            with paused():
                 self._dates = SpanIndex(Spans(self._records, date_ends))
         return self._dates
 
     def _span_index(self) -> SpanIndex:
         if self._spans is None:
-            with _gc.paused():
-                self._spans = SpanIndex(Spans(self._records, span_ends))
+            cls = self._record_class()
+            if cls is not None and dating(cls).occurred is not None and len(set(map(type, self._records))) <= 1:
+                self._spans = self._date_index()  # an occurrence's span is its date
+            else:
+                with paused():
+                    self._spans = SpanIndex(Spans(self._records, span_ends))
         return self._spans
 
     def _year_list(self) -> list[int | None]:
         """The year each record is dated by (None for an undated one), in order."""
         if self._years is None:
-            years: list[int | None] = []
-            for record in self._records:
-                ends = date_ends(record)
-                start = None if ends is None else ends[0]
-                years.append(None if start is None else start.year)
-            self._years = years
+            cls = self._record_class()
+            occurred = None if cls is None else dating(cls).occurred
+            if occurred is not None and all(type(record) is cls for record in self._records):
+                # (An occurrence is always dated: its years are read a field at a time, in C.)
+                self._years = list(map(attrgetter("year"), map(attrgetter(occurred), self._records)))
+            else:
+                starts = [None if ends is None else ends[0] for ends in map(date_ends, self._records)]
+                self._years = [None if start is None else start.year for start in starts]
+            known = [year for year in self._years if year is not None]
+            self._years_sorted = len(known) == len(self._years) and all(map(le, known, islice(known, 1, None)))
         return self._years
 
     # -- aggregates ------------------------------------------------------------------------
@@ -318,6 +329,8 @@ class Collection(Generic[R]):
         if key in ("year", "decade"):
             step = 1 if key == "year" else 10
             years = self._year_list()
+            if step == 1 and self._years_sorted:
+                return _runs_counted(years)  # events in date order: their years in runs, a bisection a year
             counts.update(years if step == 1 else (None if y is None else y // step * step for y in years))
         else:
             keyfunc = self._key_function(key)
@@ -355,6 +368,18 @@ class Collection(Generic[R]):
             ImportError: If pandas is not installed (``pip install "nato-ukraine[pandas]"``).
         """
         return frame(self.to_records(), self._record_class(), what="Collection.to_pandas()")
+
+
+def _runs_counted(values: list[Any]) -> dict[Any, int]:
+    """How many times each value stands in ``values``, a sorted list, in order."""
+    counts: dict[Any, int] = {}
+    at, size = 0, len(values)
+    while at < size:
+        value = values[at]
+        stop = bisect_right(values, value, at)
+        counts[value] = stop - at
+        at = stop
+    return counts
 
 
 def _order_key(value: Any) -> tuple[int, str, Any]:

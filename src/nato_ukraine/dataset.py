@@ -31,8 +31,8 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from nato_ukraine import _gc
 from nato_ukraine._fields import record_date, record_span
+from nato_ukraine._gc import paused
 from nato_ukraine._indexes import Names, OfKind, days_between, in_order, name_index, normalise, search, suggest, written
 from nato_ukraine.collection import Collection, holds, id_of
 from nato_ukraine.dates import Certainty, DateLike, PartialDate, as_partial_date
@@ -243,7 +243,7 @@ class Dataset:
     def _name_index(self) -> Names:
         names = self._names
         if names is None:
-            with _gc.paused():
+            with paused():
                 names = name_index(self._by_id.values())
             object.__setattr__(self, "_names", names)
         return names
@@ -338,7 +338,7 @@ class Dataset:
         if graph is None:
             from nato_ukraine.graph import graph_of
 
-            with _gc.paused():
+            with paused():
                 graph = graph_of(self._by_id.values())
             object.__setattr__(self, "_edges", graph)
         return graph
