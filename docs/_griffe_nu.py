@@ -21,7 +21,9 @@ logger = griffe.get_logger("griffe_nu")
 
 PACKAGE = "nato_ukraine"
 # Roles that name something outside the package render as code, unlinked (the build is offline).
-EXTERNAL = frozenset({"attrs", "cattrs", "dateutil", "datetime", "enum", "json", "os", "pandas", "typing"})
+EXTERNAL = frozenset(
+    {"attrs", "cattrs", "dateutil", "datetime", "enum", "functools", "gc", "json", "linecache", "os", "pandas", "typing"}
+)
 ROLE = re.compile(r":(?:py:)?(class|func|meth|attr|data|mod|exc|obj|const):`(~?)([^`]+)`")
 TABLE_RULE = re.compile(r"^ *=+( +=+)+ *$")
 ENUM_BASES = frozenset({"Enum", "IntEnum", "_Choice", "enum.Enum", "enum.IntEnum"})
@@ -131,7 +133,10 @@ def _role(match: re.Match[str], obj: griffe.Object, pkg: griffe.Module) -> str:
     found = _find(target, obj, pkg)
     if found is None and target.split(".")[0] not in EXTERNAL and _is_shown(obj):
         logger.warning(f"{obj.path}: the role :{kind}:`{target}` names nothing in the package")
-    identifier = None if found is None else _public_path(found)
+    try:
+        identifier = None if found is None else _public_path(found)
+    except griffe.AliasResolutionError:  # a module the package imports (linecache): outside it
+        identifier = None
     # An object the reference does not show (private, or outside the package) is named, not linked.
     return f"`{shown}`" if identifier is None else f"[`{shown}`][{identifier}]"
 

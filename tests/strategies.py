@@ -9,16 +9,19 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 import nato_ukraine as nu
-from nato_ukraine._loader import COLLECTIONS, Manifest
+from nato_ukraine.models import COLLECTIONS, META, Manifest, Meaning, When
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
-names = texts.filter(lambda s: s.strip() != "")
+texts_alphabet = st.characters(codec="utf-8", exclude_categories=("Cs",))
+texts = st.text(texts_alphabet, max_size=40)
+names = st.text(texts_alphabet, min_size=1, max_size=40).filter(lambda s: s.strip() != "")
 optional_texts = st.none() | texts
 
 
@@ -45,135 +48,254 @@ def periods(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> nu.Peri
     return nu.Period(start, end)
 
 
-def _common(draw: st.DrawFn) -> dict[str, Any]:
-    return {
-        "id": draw(slugs),
-        "name": draw(names),
-        "acronym": draw(optional_texts),
-        "aliases": tuple(draw(st.lists(texts, max_size=3))),
-        "description": draw(texts),
+# -- Records, derived from their classes' fields ---------------------------------------------------
+#
+# Each field is drawn by its type (str, int, PartialDate, Period, an enumeration, a nested attrs
+# class, ``X | None``, ``tuple[X, ...]``) and by what its metadata says it means (a Meaning under
+# the key META): ids and references are slugs, a nonblank text is not blank, a text keeps to its
+# max_length, a nonempty tuple has an item, and the dates of a record come in the order the
+# loader's rules require (re-derived here from each field's ``when``).
+
+_NO_MEANING = Meaning()
+
+#: For a reference: the ids of each collection it may point to (None: any slug).
+Ids = Mapping[str, Sequence[str]]
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The type of each field of ``cls``, resolved."""
+    return typing.get_type_hints(cls)
+
+
+def _meaning(field: attrs.Attribute[Any]) -> Meaning:
+    meaning: Meaning = field.metadata.get(META, _NO_MEANING)
+    return meaning
+
+
+def _optional_of(type_: Any) -> Any:
+    """The X of ``X | None``; None for any other type."""
+    args = typing.get_args(type_)
+    if typing.get_origin(type_) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        return args[0] if args[1] is type(None) else args[1]
+    return None
+
+
+def _item_of(type_: Any) -> Any:
+    """The X of ``tuple[X, ...]``; None for any other type."""
+    args = typing.get_args(type_)
+    if typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    return None
+
+
+def _texts(meaning: Meaning) -> st.SearchStrategy[str]:
+    """Texts as a field's meaning allows: not blank if it must not be, no longer than it may be."""
+    size = 40 if meaning.max_length is None else min(40, meaning.max_length)
+    if meaning.nonblank:
+        return st.text(texts_alphabet, min_size=1, max_size=size).filter(lambda text: text.strip() != "")
+    return st.text(texts_alphabet, max_size=size)
+
+
+def _values(type_: Any, meaning: Meaning, ids: Ids | None, *, is_id: bool = False) -> st.SearchStrategy[Any]:
+    """Values of a field of this type and meaning (references into ``ids``, when given)."""
+    inner = _optional_of(type_)
+    if inner is not None:
+        return st.none() | _values(inner, meaning, ids, is_id=is_id)
+    item = _item_of(type_)
+    if item is not None:
+        each = _values(item, meaning, ids, is_id=is_id)
+        if each.is_empty:  # (references, and nothing to refer to)
+            return st.nothing() if meaning.nonempty else st.just(())
+        return st.lists(each, min_size=1 if meaning.nonempty else 0, max_size=3).map(tuple)
+    if meaning.collection is not None:  # a reference: an id of a record of that collection
+        if ids is None:
+            return slugs
+        targets = ids.get(meaning.collection, ())
+        return st.sampled_from(targets) if targets else st.nothing()
+    if is_id:
+        return slugs
+    if type_ is str:
+        return _texts(meaning)
+    if type_ is int:
+        return st.integers()
+    if type_ is nu.PartialDate:
+        return partial_dates()
+    if type_ is nu.Period:
+        return periods()
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return st.sampled_from(type_)
+    if isinstance(type_, type) and attrs.has(type_):
+        return records(type_, ids)
+    raise TypeError(f"no strategy for the type {type_!r}")
+
+
+#: The roles of the dates that must come in order, each chain earliest first: every START (in
+#: the order the fields are declared) and then the END; the OCCURRED date and then the UNTIL.
+_CHAINS = ((When.START, When.END), (When.OCCURRED, When.UNTIL))
+
+
+def _date_chains(cls: type) -> list[list[str]]:
+    """The date fields of ``cls`` in the order their dates must come, chain by chain."""
+    fields = attrs.fields(cls)
+    return [[f.name for role in chain for f in fields if _meaning(f).when is role] for chain in _CHAINS]
+
+
+@st.composite
+def record_fields(draw: st.DrawFn, cls: type, ids: Ids | None = None) -> dict[str, Any]:
+    """A value for every field of ``cls``, drawn by its type and meaning, its dates in order.
+
+    Args:
+        cls: An attrs class.
+        ids: The ids a reference into each collection may take; None for any slug.
+    """
+    hints = _hints(cls)
+    chains = _date_chains(cls)
+    ordered = {name for chain in chains for name in chain}
+    values = {
+        field.name: draw(_values(hints[field.name], _meaning(field), ids, is_id=field.name == "id"))
+        for field in attrs.fields(cls)
+        if field.name not in ordered
     }
+    for chain in chains:
+        before: list[nu.PartialDate] = []
+        for name in chain:
+            # Each date is never certainly before one earlier in its chain: drawn from the
+            # latest year before it on, and if it is still too early, the one of those that ends last.
+            dates = partial_dates(min_year=max((date.year for date in before), default=1))
+            date = draw(dates if _optional_of(hints[name]) is None else st.none() | dates)
+            if date is not None and any(date.latest < earlier.earliest for earlier in before):
+                date = max(before, key=lambda earlier: earlier.latest)
+            if date is not None:
+                before.append(date)
+            values[name] = date
+    return values
 
 
-citations = st.builds(nu.Citation, source=slugs, quote=names, locator=optional_texts)
-roles = st.builds(nu.Role, title=names, body=st.none() | slugs, period=st.none() | periods())
-id_tuples = st.lists(slugs, max_size=3).map(tuple)
+def records(cls: type, ids: Ids | None = None) -> st.SearchStrategy[Any]:
+    """Instances of the attrs class ``cls``, every field drawn by its type and meaning (see
+    :func:`record_fields`): a record that keeps every rule of its class but, unless ``ids`` is
+    given, that its references resolve."""
+    if ids is None and cls in _RECORD_STRATEGIES:
+        return _RECORD_STRATEGIES[cls]
+    made = record_fields(cls, ids).map(lambda values: cls(**values))
+    if ids is None:
+        _RECORD_STRATEGIES[cls] = made
+    return made
+
+
+_RECORD_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {}
+
+
+def _cited_fields() -> frozenset[str]:
+    """The fields every class of records with citations has."""
+    cited_classes = [cls for cls in COLLECTIONS.values() if "citations" in attrs.fields_dict(cls)]
+    return frozenset.intersection(*(frozenset(attrs.fields_dict(cls)) for cls in cited_classes))
 
 
 @st.composite
 def cited(draw: st.DrawFn) -> dict[str, Any]:
-    return {**_common(draw), "citations": tuple(draw(st.lists(citations, min_size=1, max_size=3)))}
+    """The fields every record with citations has (id, names, description, citations), drawn."""
+    shared = _cited_fields()
+    return {key: value for key, value in draw(record_fields(nu.Body)).items() if key in shared}
 
 
-@st.composite
-def sources(draw: st.DrawFn) -> nu.Source:
-    return nu.Source(
-        **_common(draw),
-        title=draw(names),
-        publisher=draw(optional_texts),
-        published=draw(st.none() | partial_dates()),
-        url=draw(optional_texts),
-        kind=draw(st.sampled_from(nu.SourceKind)),
-    )
+def sources() -> st.SearchStrategy[nu.Source]:
+    """A source, its references any slugs."""
+    return records(nu.Source)
 
 
-@st.composite
-def bodies(draw: st.DrawFn) -> nu.Body:
-    span = draw(periods())
-    return nu.Body(
-        **draw(cited()),
-        kind=draw(st.sampled_from(nu.BodyKind)),
-        side=draw(st.sampled_from(nu.Side)),
-        parent=draw(st.none() | slugs),
-        established=span.start,
-        dissolved=span.end,
-        predecessor=draw(st.none() | slugs),
-        successor=draw(st.none() | slugs),
-        location=draw(optional_texts),
-    )
+def bodies() -> st.SearchStrategy[nu.Body]:
+    """A body, never dissolved certainly before it was established; its references any slugs."""
+    return records(nu.Body)
 
 
-@st.composite
-def programmes(draw: st.DrawFn) -> nu.Programme:
-    return nu.Programme(
-        **draw(cited()),
-        kind=draw(st.sampled_from(nu.ProgrammeKind)),
-        period=draw(periods()),
-        status=draw(st.sampled_from(nu.ProgrammeStatus)),
-        parent=draw(st.none() | slugs),
-        bodies=draw(id_tuples),
-        areas=tuple(draw(st.lists(names, max_size=3))),
-    )
+def programmes() -> st.SearchStrategy[nu.Programme]:
+    """A programme, its period's end never certainly before its start; its references any slugs."""
+    return records(nu.Programme)
 
 
-@st.composite
-def events(draw: st.DrawFn) -> nu.Event:
-    date = draw(partial_dates())
-    end = draw(st.none() | partial_dates(min_year=date.year))
-    if end is not None and end.latest < date.earliest:
-        end = None
-    return nu.Event(
-        **draw(cited()),
-        kind=draw(st.sampled_from(nu.EventKind)),
-        date=date,
-        end=end,
-        location=draw(optional_texts),
-        level=draw(st.none() | st.sampled_from(nu.MeetingLevel)),
-        chair=draw(st.none() | slugs),
-        bodies=draw(id_tuples),
-        programmes=draw(id_tuples),
-        agreements=draw(id_tuples),
-        operations=draw(id_tuples),
-        people=draw(id_tuples),
-    )
+def events() -> st.SearchStrategy[nu.Event]:
+    """An event, never ending certainly before its date; its references any slugs."""
+    return records(nu.Event)
 
 
-@st.composite
-def agreements(draw: st.DrawFn) -> nu.Agreement:
-    """An agreement whose ratification and entry into force are never certainly before its signing."""
-    signed = draw(st.none() | partial_dates())
-    later = {}
-    for field in ("ratified", "in_force"):
-        date = draw(st.none() | partial_dates(min_year=1 if signed is None else signed.year))
-        later[field] = None if signed is not None and date is not None and date.latest < signed.earliest else date
-    return nu.Agreement(
-        **draw(cited()),
-        kind=draw(st.sampled_from(nu.AgreementKind)),
-        signed=signed,
-        **later,
-        parties=draw(id_tuples),
-    )
+def agreements() -> st.SearchStrategy[nu.Agreement]:
+    """An agreement whose dates (signed, ratified, in force) are never certainly out of that order."""
+    return records(nu.Agreement)
 
 
-@st.composite
-def operations(draw: st.DrawFn) -> nu.Operation:
-    return nu.Operation(
-        **draw(cited()),
-        period=draw(periods()),
-        region=draw(optional_texts),
-        contribution=draw(texts),
-        contribution_period=draw(st.none() | periods()),
-    )
+def operations() -> st.SearchStrategy[nu.Operation]:
+    """An operation, its periods' ends never certainly before their starts."""
+    return records(nu.Operation)
 
 
-@st.composite
-def people(draw: st.DrawFn) -> nu.Person:
-    return nu.Person(**draw(cited()), roles=tuple(draw(st.lists(roles, max_size=3))))
+def people() -> st.SearchStrategy[nu.Person]:
+    """A person with a few roles."""
+    return records(nu.Person)
 
 
-#: One strategy per record class.
+citations = records(nu.Citation)
+roles = records(nu.Role)
+id_tuples = st.lists(slugs, max_size=3).map(tuple)
+
+#: One strategy per record class (and the classes nested in records).
 RECORDS: dict[type, st.SearchStrategy[Any]] = {
-    nu.Source: sources(),
-    nu.Body: bodies(),
-    nu.Programme: programmes(),
-    nu.Event: events(),
-    nu.Agreement: agreements(),
-    nu.Operation: operations(),
-    nu.Person: people(),
+    **{cls: records(cls) for cls in COLLECTIONS.values()},
     nu.Citation: citations,
     nu.Role: roles,
     nu.Period: periods(),
 }
+
+
+def _required_targets(cls: type) -> set[str]:
+    """The collections a record of ``cls`` always refers into (with a reference that is neither
+    optional nor in a tuple that may be empty, however deeply nested)."""
+    hints = _hints(cls)
+    found: set[str] = set()
+    for field in attrs.fields(cls):
+        type_, meaning = hints[field.name], _meaning(field)
+        if _optional_of(type_) is not None:
+            continue
+        item = _item_of(type_)
+        if item is not None:
+            if not meaning.nonempty:
+                continue
+            type_ = item
+        if meaning.collection is not None:
+            found.add(meaning.collection)
+        elif isinstance(type_, type) and attrs.has(type_) and type_ is not nu.Period:
+            found |= _required_targets(type_)
+    return found
+
+
+_CONVERTER = nu.make_converter()
+
+
+@st.composite
+def valid_documents(draw: st.DrawFn, max_records: int = 3) -> dict[str, Any]:
+    """A small valid dataset file: records of each collection (up to ``max_records``) in their JSON
+    form, their ids unique across the file and every reference to a record of the right collection
+    in it (the ids are drawn first, collection by collection, and the references from them; a
+    collection its records must refer into has a record)."""
+    sizes = {name: draw(st.integers(0, max_records)) for name in COLLECTIONS}
+    needed = True
+    while needed:
+        needed = False
+        for name, cls in COLLECTIONS.items():
+            for target in _required_targets(cls) if sizes[name] else ():
+                if not sizes[target]:
+                    sizes[target] = 1
+                    needed = True
+    total = sum(sizes.values())
+    drawn = iter(draw(st.lists(slugs, min_size=total, max_size=total, unique=True)))
+    ids = {name: [next(drawn) for _ in range(size)] for name, size in sizes.items()}
+    document: dict[str, Any] = {}
+    for name, cls in COLLECTIONS.items():
+        made = [attrs.evolve(draw(records(cls, ids)), id=record_id) for record_id in ids[name]]
+        if made or draw(st.booleans()):
+            document[name] = [_CONVERTER.unstructure(record) for record in made]
+    return document
 
 
 # -- JSON documents for fuzzing the loader ---------------------------------------------------------
@@ -232,11 +354,6 @@ def _plausible(type_: Any) -> st.SearchStrategy[Any]:
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return st.sampled_from([member.value for member in type_]) | texts | json_scalars
     return record_shaped(type_) | json_values
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
 
 
 @st.composite

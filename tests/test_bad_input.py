@@ -302,8 +302,8 @@ def test_same_id_twice_when_one_record_cannot_be_read(load: Mode, tmp_path: Path
         data_error(load, path),
         path,
         [
-            ("$.events[1].kind", "'meetng'"),
             ("$.events[1].id", "'test-event' is already used at " + f"{path}: $.events[0]"),
+            ("$.events[1].kind", "'meetng'"),
         ],
     )
 

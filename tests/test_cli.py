@@ -197,7 +197,7 @@ def test_validate_a_good_file(capsys: pytest.CaptureFixture[str], my_events: Pat
 
 
 def test_validate_prints_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """validate prints every problem to stderr and exits 1."""
+    """validate prints every problem to stderr and exits 1: a bad date does not hide that there is no citation."""
     bad = tmp_path / "bad.json"
     bad.write_text(
         json.dumps({"events": [{"id": "a", "name": "A", "kind": "meeting", "date": "Juny 2017", "citations": []}]}),
@@ -207,7 +207,10 @@ def test_validate_prints_every_problem(capsys: pytest.CaptureFixture[str], tmp_p
     assert 1 == code
     assert f"{bad}: $.events[0].date: 'Juny 2017' is not a date" in err
     payload = json.loads(run(capsys, "validate", str(bad), "--json")[1])
-    assert (False, ["$.events[0].date"]) == (payload["valid"], [p["path"] for p in payload["problems"]])
+    assert (False, ["$.events[0].citations", "$.events[0].date"]) == (
+        payload["valid"],
+        [p["path"] for p in payload["problems"]],
+    )
 
 
 def test_validate_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

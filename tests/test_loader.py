@@ -66,7 +66,7 @@ class TestBundled:
         """The package never locates its data relative to __file__: it reads it with importlib.resources.files()."""
         sources = {path.name: path.read_text(encoding="utf-8") for path in SRC.glob("*.py")}
         assert [] == [name for name, text in sources.items() if "__file__" in text]
-        assert ["_loading.py"] == [name for name, text in sources.items() if 'files("nato_ukraine")' in text]
+        assert ["_reading.py"] == [name for name, text in sources.items() if 'files("nato_ukraine")' in text]
 
 
 class TestUserData:

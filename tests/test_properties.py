@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -15,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nato_ukraine as nu
-from nato_ukraine import _loader
-from strategies import RECORDS, partial_dates, periods
+import nato_ukraine._loading
+from strategies import DATASET_CLASSES, RECORDS, partial_dates, periods, valid_documents
 
 # Two periods and a date that share centuries meet often enough for the laws to bite.
 near_dates = partial_dates(min_year=1990, max_year=2030)
@@ -79,10 +83,12 @@ def test_order_is_total(a: nu.PartialDate, b: nu.PartialDate) -> None:
 
 
 @given(partial_dates(), partial_dates(), partial_dates())
-def test_order_is_transitive(a: nu.PartialDate, b: nu.PartialDate, c: nu.PartialDate) -> None:
-    """a <= b and b <= c imply a <= c."""
-    if a <= b and b <= c:
-        assert a <= c
+def test_order_is_transitive(x: nu.PartialDate, y: nu.PartialDate, z: nu.PartialDate) -> None:
+    """a <= b and b <= c imply a <= c, for any three dates in any order; sorted, any three form that chain."""
+    for a, b, c in itertools.permutations((x, y, z)):
+        assert (a <= b and b <= c) <= (a <= c)
+    a, b, c = sorted((x, y, z))
+    assert (a <= b, b <= c, a <= c) == (True, True, True)
 
 
 @given(partial_dates(), partial_dates())
@@ -228,111 +234,167 @@ def test_model_round_trips(cls: type, data: st.DataObject) -> None:
     assert value == converter.structure(json.loads(text), cls)
 
 
-@pytest.mark.parametrize("mode", ["compiled", "calling the class", "as parsed"])
-@pytest.mark.parametrize("cls", list(RECORDS), ids=lambda cls: cls.__name__)
-@given(data=st.data())
-def test_loader_reads_records_as_the_classes_make_them(cls: type, mode: str, data: st.DataObject) -> None:
-    """The loader's structurers make what the class makes: a record of exactly that class, equal, with the same hash,
-    and frozen (the compiled one fills the slots of a mutable twin, then gives the record its class). So does the
-    object hook that makes records as json parses them, nested ones first, of any record that keeps its class's
-    rules (as every one drawn here does)."""
-    value = data.draw(RECORDS[cls])
-    text = json.dumps(converter.unstructure(value), ensure_ascii=False)
-
-    if mode == "as parsed":
-        hook = _loader._hook(cls)
-        assert hook is not None
-        read = json.loads(text, object_hook=hook)
-    else:
-        structure = _loader._structurer(cls, compiled=mode == "compiled")
-        assert structure is not None
-        read = structure(json.loads(text))
-
-    assert cls is type(read)
-    assert value == read
-    assert hash(value) == hash(read)
-    assert attrs.asdict(value) == attrs.asdict(read)
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        read.name = "changed"
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory for the files the property tests write (hypothesis runs many examples per test)."""
+    return tmp_path_factory.mktemp("properties")
 
 
-@given(st.lists(st.text(alphabet="az09-\n_A", max_size=6), max_size=5))
-def test_all_slugs_agrees_with_the_slug_pattern(ids: list[str]) -> None:
-    """The joined-text check of ids says what matching each against the slug pattern says."""
-    assert all(re.fullmatch(_loader._SLUG, i) for i in ids) == _loader._all_slugs(ids)
+def write_json(path: Path, document: Any) -> Path:
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
 
 
-@given(st.lists(st.text(alphabet="aZ \t\n\x1c\u00e9\u2013-\0", max_size=6), max_size=5))
-def test_names_folded_together_are_folded_as_one_by_one(texts: list[str]) -> None:
-    """The name index folds all names at once as normalise() folds each: spaces at either end or in a row, other
-    white space, non-ASCII letters and dashes anywhere among them."""
-    from nato_ukraine.dataset import _fold_all, normalise
+def pairs_of_records(a: Any, b: Any) -> Iterator[tuple[Any, Any]]:
+    """``a`` and ``b``, and each pair of attrs instances nested in them at the same place."""
+    if attrs.has(type(a)):
+        yield a, b
+        for field in attrs.fields(type(a)):
+            yield from pairs_of_records(getattr(a, field.name), getattr(b, field.name))
+    elif isinstance(a, tuple) and isinstance(b, tuple):
+        for x, y in zip(a, b, strict=True):
+            yield from pairs_of_records(x, y)
 
-    assert [normalise(text) for text in texts] == _fold_all(texts)
+
+@given(document=valid_documents())
+def test_loader_reads_records_as_the_classes_make_them(data_dir: Path, document: dict[str, Any]) -> None:
+    """Loaded records are the converter's: exact class, equal, same hash, frozen; equal again without the fast path."""
+    path = write_json(data_dir / "valid.json", document)
+    loaded = nu.load(path)
+
+    count = 0
+    for name, items in document.items():
+        cls = DATASET_CLASSES[name]
+        for item in items:
+            expected = converter.structure(item, cls)
+            read = loaded[expected.id]
+            count += 1
+            assert cls is type(read)
+            assert expected == read
+            assert hash(expected) == hash(read)
+            assert attrs.asdict(expected) == attrs.asdict(read)
+            for made, found in pairs_of_records(expected, read):
+                assert type(made) is type(found)
+                with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                    setattr(found, attrs.fields(type(found))[0].name, None)
+            assert read in getattr(loaded, name)
+    assert count == len(loaded)
+
+    with mock.patch.object(nato_ukraine._loading, "FAST_PATH", False):
+        slow = nu.load(path)
+    assert list(loaded.records()) == list(slow.records())
+    assert [type(record) for record in loaded.records()] == [type(record) for record in slow.records()]
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@pytest.mark.parametrize("fast_path", [True, False], ids=["fast path", "cattrs"])
+@given(ids=st.lists(st.text(alphabet="az09-\n_A", min_size=1, max_size=6), unique=True, max_size=5))
+def test_ids_reported_as_not_slugs_are_those_the_slug_pattern_refuses(
+    data_dir: Path, fast_path: bool, ids: list[str]
+) -> None:
+    """The load refuses exactly the ids that do not match the slug pattern, each as "not a slug" at its id."""
+    sources = [{"id": record_id, "name": "n", "title": "t"} for record_id in ids]
+    path = write_json(data_dir / "slugs.json", {"sources": sources})
+    expected = {f"$.sources[{i}].id" for i, record_id in enumerate(ids) if not SLUG.fullmatch(record_id)}
+
+    with mock.patch.object(nato_ukraine._loading, "FAST_PATH", fast_path):
+        try:
+            loaded = nu.load(path)
+        except nu.DataError as exc:
+            problems = exc.problems
+        else:
+            problems = ()
+            assert sorted(ids) == loaded.sources.ids()
+
+    assert all("is not a slug" in problem.message for problem in problems)
+    assert expected == {problem.path for problem in problems}
+    assert len(expected) == len(problems)
+
+
+def fold(name: str) -> str:
+    """A name as lookup matches it: NFKC, case-folded, dashes unified, white space collapsed."""
+    name = unicodedata.normalize("NFKC", name)
+    name = re.sub(r"[\u2010-\u2015\u2212]", "-", name).replace("\u2019", "'")
+    return " ".join(name.split()).casefold()
+
+
+def names_of(record: dict[str, Any]) -> list[str]:
+    """The names of a record in its JSON form: its name, its aliases and its acronym (if not empty)."""
+    return [record["name"], *record.get("aliases", ()), *filter(None, [record.get("acronym")])]
+
+
+def written_otherwise(name: str) -> str:
+    """The name in other casing, with more white space around it and in each run of white space within it."""
+    return "\t " + re.sub(r"\s+", lambda run: run.group() + " ", name.swapcase()) + " \n"
+
+
+def assert_lookup_finds_what_is_so_named(dataset: nu.Dataset, document: dict[str, Any], name: str) -> None:
+    """lookup(name), written as given and otherwise, gives the one record whose name, alias or acronym it is, or
+    refuses with every such record as a candidate, by id."""
+    records = [record for collection in document.values() for record in collection]
+    expected = sorted(
+        (record["id"] for record in records if fold(name) in {fold(other) for other in names_of(record)}),
+    )
+    assert expected, f"no record is named {name!r}"
+    for key in (name, written_otherwise(name)):
+        if len(expected) == 1:
+            assert expected[0] == dataset.lookup(key).id
+        else:
+            with pytest.raises(nu.AmbiguousNameError) as info:
+                dataset.lookup(key)
+            assert expected == [candidate.id for candidate in info.value.candidates]
+
+
+def bodies_named(parts: Iterable[tuple[str, list[str], str | None]]) -> dict[str, Any]:
+    """A dataset file of bodies with these names, aliases and acronyms (and a source they cite)."""
+    bodies = [
+        {
+            "id": f"b{i}",
+            "name": name,
+            "aliases": aliases,
+            "acronym": acronym,
+            "kind": "commission",
+            "side": "joint",
+            "citations": CITE,
+        }
+        for i, (name, aliases, acronym) in enumerate(parts)
+    ]
+    return {"sources": [SOURCE], "bodies": bodies}
+
+
+#: Names with white space at either end, in a row and of other kinds, non-ASCII letters and dashes.
+ODD_NAMES = st.text(alphabet="aZ \t\n\x1c\u00e9\u2013-\0", max_size=6).filter(lambda name: name.strip() != "")
+
+
+@given(names=st.lists(ODD_NAMES, max_size=5))
+def test_lookup_folds_case_and_white_space_of_any_name(data_dir: Path, names: list[str]) -> None:
+    """lookup() folds every name as it folds one alone (case, white space, dashes, NFKC), whatever the others."""
+    document = bodies_named((name, [], None) for name in names)
+    dataset = nu.load(write_json(data_dir / "odd-names.json", document))
+
+    for name in names:
+        assert_lookup_finds_what_is_so_named(dataset, document, name)
 
 
 #: Few names, so that records often share one, or have another's name as an alias or acronym.
 FEW_NAMES = st.sampled_from(["NUC", "nuc", "Nuc ", "Council", "council", "Ukraine"])
 
 
-@given(st.lists(st.tuples(FEW_NAMES, st.lists(FEW_NAMES, max_size=2), st.none() | FEW_NAMES), max_size=10))
-def test_lookup_index_files_each_record_under_each_of_its_names(parts: list[Any]) -> None:
-    """The name index has, under each folded name, the records that are called so, in their order: first those it
-    is the name of, then those it is an alias or acronym of; each record once under each name. (It keeps the first
-    record of each name, and the records of a name several have.)"""
-    from nato_ukraine.dataset import _name_index, normalise
+@given(parts=st.lists(st.tuples(FEW_NAMES, st.lists(FEW_NAMES, max_size=2), st.none() | FEW_NAMES), max_size=10))
+def test_lookup_finds_each_record_under_each_of_its_names(data_dir: Path, parts: list[Any]) -> None:
+    """lookup() gives the one record so named, or refuses with all so named, once each, by id; others are unknown."""
+    document = bodies_named(parts)
+    dataset = nu.load(write_json(data_dir / "few-names.json", document))
 
-    cite = (nu.Citation(source="s", quote="q"),)
-    records = [
-        nu.Body(
-            id=f"b{i}",
-            name=name,
-            aliases=tuple(aliases),
-            acronym=acronym,
-            kind=nu.BodyKind.COMMISSION,
-            side=nu.Side.JOINT,
-            citations=cite,
-        )
-        for i, (name, aliases, acronym) in enumerate(parts)
-    ]
-    expected: dict[str, list[nu.Body]] = {}
-    for record in records:  # by name first, then by alias and acronym
-        expected.setdefault(normalise(record.name), []).append(record)
-    for record in records:
-        others = {normalise(other) for other in [*record.aliases, record.acronym or ""] if other}
-        for other in sorted(others - {normalise(record.name)}):
-            expected.setdefault(other, []).append(record)
-
-    first, shared = _name_index(records)
-    assert {key: shared.get(key, [record]) for key, record in first.items()} == expected
-    # A name of several records is in both, and only those are in the second.
-    assert all(len(found) > 1 and found[0] is first[key] for key, found in shared.items())
-
-
-@given(st.lists(st.tuples(FEW_NAMES, st.lists(FEW_NAMES, max_size=2), st.none() | FEW_NAMES), max_size=8))
-def test_lookup_index_of_a_file_read_as_parsed_is_the_same(named_file: Any, parts: list[Any]) -> None:
-    """A large file's records with aliases or an acronym are noted as its records are made, for the name index: the
-    index is the one found by looking at every record, loaded alone or added to the bundled data (extra=)."""
-    from unittest import mock
-
-    from nato_ukraine.dataset import _name_index
-
-    def named(name: str, aliases: list[str], acronym: str | None) -> dict[str, Any]:
-        return {"name": name, "aliases": aliases, "acronym": acronym, "citations": [{"source": "notes", "quote": "q"}]}
-
-    events = [{"id": f"e{i}", "kind": "meeting", "date": "2015", **named(*part)} for i, part in enumerate(parts)]
-    bodies = [{"id": f"b{i}", "kind": "council", "side": "joint", **named(*part)} for i, part in enumerate(parts)]
-    named_file.write_text(json.dumps({"sources": [SOURCE], "events": events, "bodies": bodies}))
-    nu.load()  # (the bundled data, loaded before the patch: it is read without the hook)
-    with mock.patch.object(_loader, "HOOK_FROM", 0):
-        for dataset in (nu.load(named_file), nu.load(extra=named_file)):
-            assert dataset._named is not None  # (noted, not looked for)
-            assert dataset._name_index() == _name_index(list(dataset._by_id.values()))
-
-
-@pytest.fixture(scope="module")
-def named_file(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return tmp_path_factory.mktemp("named") / "data.json"
+    used = {fold(name) for body in document["bodies"] for name in names_of(body)}
+    for name in ["NUC", "Council", "Ukraine"]:
+        if fold(name) in used:
+            assert_lookup_finds_what_is_so_named(dataset, document, name)
+        else:
+            with pytest.raises(nu.UnknownNameError):
+                dataset.lookup(name)
 
 
 #: Few dates, so that events often share one, at each precision.
@@ -364,18 +426,30 @@ ORDER_DATES = st.sampled_from(
 )
 
 
+def in_event_order(events: Iterable[nu.Event]) -> list[str]:
+    """The ids of events by date, those without an end before those with one, then by end, then by id."""
+
+    def parts_of(date: nu.PartialDate) -> tuple[int, int, int]:
+        return date.year, date.month or 0, date.day or 0
+
+    def key(event: nu.Event) -> tuple[Any, ...]:
+        return parts_of(event.date), event.end is not None, event.end and parts_of(event.end), event.id
+
+    return [event.id for event in sorted(events, key=key)]
+
+
+@pytest.mark.parametrize("fast_path", [True, False], ids=["fast path", "cattrs"])
 @given(
-    st.lists(st.tuples(ORDER_DATES, st.none() | ORDER_DATES, st.sampled_from(["a", "a-b", "ab", "a0"])), max_size=14),
-    st.sampled_from(["{}", " {} ", "{}\n"]),
+    parts=st.lists(
+        st.tuples(ORDER_DATES, st.none() | ORDER_DATES, st.sampled_from(["a", "a-b", "ab", "a0"])), max_size=14
+    ),
+    written=st.sampled_from(["{}", " {} ", "{}\n"]),
+    random=st.randoms(use_true_random=False),
 )
-def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, parts: list[Any], written: str) -> None:
-    """A large file's events are put in order by the texts the loader makes of them as it reads them (date, end, id);
-    the order is the one a collection gives the same events, however the dates are written, and those texts are
-    what ordered them. Added to the bundled events (extra=), they are ordered with them, the usual way."""
-    from unittest import mock
-
-    from nato_ukraine import dataset as dataset_module
-
+def test_events_of_a_file_are_ordered_by_date_then_end_then_id(
+    data_dir: Path, fast_path: bool, parts: list[Any], written: str, random: Any
+) -> None:
+    """A loaded file's events come by date, no end first, then end, then id, however the file orders and writes them."""
     cite = (nu.Citation(source="notes", quote="q"),)
     events = [
         nu.Event(id=f"{name}-{i}", name="E", kind=nu.EventKind.MEETING, date=date, end=end, citations=cite)
@@ -385,24 +459,16 @@ def test_events_read_as_parsed_are_put_in_the_same_order(ordered_file: Any, part
     unstructured = [converter.unstructure(event) for event in events]
     for event in unstructured:  # (the same dates, written otherwise)
         event.update({key: written.format(event[key]) for key in ("date", "end") if key in event})
-    document = {"sources": [SOURCE], "events": unstructured}
-    ordered_file.write_text(json.dumps(document))
-    bundled = nu.load()  # (loaded before: what is counted below is the loads of the file)
-    by_keys = mock.Mock(wraps=dataset_module._in_key_order)
-    with mock.patch.object(_loader, "HOOK_FROM", 0), mock.patch.object(dataset_module, "_in_key_order", by_keys):
-        loaded = nu.load(ordered_file)
-        added = nu.load(extra=ordered_file)
-        with mock.patch.object(dataset_module, "_BLOCK", 3):  # (the ids the keys end with are read 3 records at a time)
-            assert nu.load(ordered_file).events.ids() == loaded.events.ids()
+    random.shuffle(unstructured)
+    path = write_json(data_dir / "ordered.json", {"sources": [SOURCE], "events": unstructured})
+    bundled = nu.load()
 
-    assert by_keys.call_count == 2  # (the plain load, and the one reading blocks of 3)
-    assert loaded.events.ids() == nu.Collection("events", events).ids()
-    assert added.events.ids() == nu.Collection("events", [*bundled.events, *events]).ids()
+    with mock.patch.object(nato_ukraine._loading, "FAST_PATH", fast_path):
+        loaded = nu.load(path)
+        added = nu.load(extra=path)
 
-
-@pytest.fixture(scope="module")
-def ordered_file(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return tmp_path_factory.mktemp("ordered") / "data.json"
+    assert in_event_order(events) == loaded.events.ids()
+    assert in_event_order([*bundled.events, *events]) == added.events.ids()
 
 
 # The collections' date queries answer from bisected indexes; they must agree with Period, record by record.
@@ -434,22 +500,13 @@ def dataset_file(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return tmp_path_factory.mktemp("indexed") / "data.json"
 
 
-@pytest.mark.parametrize("block", [None, 3])
 @given(document=dated_records(), when=partial_dates(min_year=2013, max_year=2018), definitely=st.booleans())
 def test_date_queries_agree_with_period(
-    dataset_file: Any, block: int | None, document: dict[str, Any], when: nu.PartialDate, definitely: bool
+    dataset_file: Any, document: dict[str, Any], when: nu.PartialDate, definitely: bool
 ) -> None:
-    """on(), active_on() and between() return exactly the records Period's certainty admits, in order; the index
-    is the same however many events it reads at a time (block)."""
-    from unittest import mock
-
-    from nato_ukraine import dataset as dataset_module
-
+    """on(), active_on() and between() return exactly the records Period's certainty admits, in order."""
     dataset_file.write_text(json.dumps(document), encoding="utf-8")
     ds = nu.load(dataset_file)
-    if block is not None:
-        with mock.patch.object(dataset_module, "_BLOCK", block):
-            ds.events.between(None, None)  # (the index is built now, reading `block` events at a time)
     wanted = nu.Certainty.DEFINITELY if definitely else nu.Certainty.POSSIBLY
 
     def admitted(collection: nu.Collection[Any], span_of: Any) -> list[str]:

@@ -17,7 +17,7 @@ import types
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, NamedTuple, TypeVar, Union, get_args, get_origin
 
 import attrs
 
@@ -76,12 +76,12 @@ def per_class(function: Callable[[type], _T]) -> Callable[[type], _T]:
     return answer
 
 
-@attrs.frozen
-class FieldSpec:
+class FieldSpec(NamedTuple):
     """One field of a record class, as every part of the package reads it.
 
     Attributes:
         name: The field's name (its key in the JSON form).
+        type: The field's type, whole (``tuple[str, ...]``).
         item: The type of one item: ``str``, ``int``, ``PartialDate``, an enum or an attrs class.
         shape: What the item is.
         many: The field holds a tuple of items (a list in JSON).
@@ -92,6 +92,7 @@ class FieldSpec:
     """
 
     name: str
+    type: Any
     item: Any
     shape: Shape
     many: bool
@@ -115,7 +116,7 @@ def field_specs(cls: type) -> tuple[FieldSpec, ...]:
     hints = _field_types(cls)
     specs = []
     for field in attrs.fields(cls):
-        type_ = hints[field.name]
+        whole = type_ = hints[field.name]
         optional = _optional_of(type_) is not None
         if optional:
             type_ = _optional_of(type_)
@@ -127,7 +128,7 @@ def field_specs(cls: type) -> tuple[FieldSpec, ...]:
             type_ = args[0]
         meaning = field.metadata.get(META, _NO_MEANING)
         specs.append(
-            FieldSpec(field.name, type_, _shape(cls, field.name, type_), many, optional, field.default, meaning)
+            FieldSpec(field.name, whole, type_, _shape(cls, field.name, type_), many, optional, field.default, meaning)
         )
     return tuple(specs)
 
@@ -201,8 +202,7 @@ def collection_of(cls: type) -> str | None:
 # Sites: fields of a record, or of records nested in it
 
 
-@attrs.frozen
-class Site:
+class Site(NamedTuple):
     """A field of a record, or of a record nested in it (``citations[].source``), whose meaning
     some part of the package acts on.
 
@@ -307,8 +307,7 @@ def singular(collection: str) -> str:
 Ends = tuple[PartialDate | None, PartialDate | None]
 
 
-@attrs.frozen
-class Dating:
+class Dating(NamedTuple):
     """How the records of one class are dated, from the roles of their date fields (see
     :class:`~nato_ukraine.models.When`).
 
@@ -449,8 +448,7 @@ def dating(cls: type) -> Dating:
 # Names
 
 
-@attrs.frozen
-class Naming:
+class Naming(NamedTuple):
     """The text fields of a class that lookup and search read (see :class:`~nato_ukraine.models.NameRole`)."""
 
     name: tuple[str, ...] = ()

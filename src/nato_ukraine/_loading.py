@@ -26,15 +26,16 @@ step's state is its own load's; the cyclic garbage collector is paused for the l
 from __future__ import annotations
 
 import os
-import sys
 import threading
-from collections import Counter
 from collections.abc import Iterable, Sequence
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from nato_ukraine._fields import field_specs
 from nato_ukraine._gc import paused
+from nato_ukraine._reading import MANIFEST, MAX_BYTES, UNREADABLE, Files, parse, read_bundled, read_location
 from nato_ukraine._rules import Placed, id_path, rules_of
 from nato_ukraine._struct import DateCache, structurer
 from nato_ukraine.dataset import Dataset
@@ -44,9 +45,7 @@ from nato_ukraine.models import COLLECTIONS, Manifest, Record
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["FAST_PATH", "MANIFEST", "SCHEMA_VERSION", "load"]
-
-MANIFEST = "manifest.json"
+__all__ = ["FAST_PATH", "MANIFEST", "MAX_BYTES", "SCHEMA_VERSION", "load"]
 
 #: The newest version of the JSON form this package reads.
 SCHEMA_VERSION = 1
@@ -60,7 +59,12 @@ _bundled: Dataset | None = None
 _converters: list[cattrs.Converter] = []
 
 
-def load(path: str | os.PathLike[str] | None = None, *, extra: str | os.PathLike[str] | None = None) -> Dataset:
+def load(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    extra: str | os.PathLike[str] | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Dataset:
     """Load a dataset: the bundled one, a user's, or the bundled one plus a user's records.
 
     ``load()`` parses the bundled data on first use, once, and returns the same immutable
@@ -72,6 +76,9 @@ def load(path: str | os.PathLike[str] | None = None, *, extra: str | os.PathLike
             optional ``manifest.json``). None for the bundled data.
         extra: A dataset file or directory of records to add to the bundled data. Its ids must
             not collide with the bundled ones; its references may point into them.
+        max_bytes: The most bytes read of any one file (1 GiB unless given): a larger file is
+            refused, as is anything but a regular file or a directory of them (a named pipe,
+            a device).
 
     Returns:
         The dataset.
@@ -85,11 +92,11 @@ def load(path: str | os.PathLike[str] | None = None, *, extra: str | os.PathLike
     if path is not None and extra is not None:
         raise ValueError("give a dataset path or extra records, not both")
     if path is not None:
-        return _load(read_location(path))
+        return _load(read_location(path, max_bytes))
     bundled = _load_bundled()
     if extra is None:
         return bundled
-    return _load(read_location(extra), base=bundled)
+    return _load(read_location(extra, max_bytes), base=bundled)
 
 
 def _load_bundled() -> Dataset:
@@ -99,167 +106,14 @@ def _load_bundled() -> Dataset:
         with _lock:
             dataset = _bundled
             if dataset is None:
-                dataset = _bundled = _load(_read_bundled())
+                dataset = _bundled = _load(read_bundled())
     return dataset
-
-
-# ---------------------------------------------------------------------------------------------
-# 1. Read
-
-
-@attrs.frozen
-class Files:
-    """What a location holds: its collection files (name and bytes), then its manifest file, if any."""
-
-    collections: list[tuple[str, bytes]]
-    manifest: tuple[str, bytes] | None = None
-
-
-def _read_bundled() -> Files:
-    # The standard library's files() API, as this package uses and tests it, is that of 3.11 on;
-    # on 3.10 the backport provides it. (The stdlib module also imports faster than the backport.)
-    if sys.version_info >= (3, 11):
-        from importlib.resources import files
-    else:
-        from importlib_resources import files
-    data = files("nato_ukraine") / "data"
-    collections = [(f"{name}.json", (data / f"{name}.json").read_bytes()) for name in COLLECTIONS]
-    return Files(collections, (MANIFEST, (data / MANIFEST).read_bytes()))
-
-
-def read_location(location: str | os.PathLike[str]) -> Files:
-    """The files of a dataset file or directory.
-
-    Raises:
-        ValueError: If the path is empty.
-        FileNotFoundError: If nothing is there.
-        DataError: If a directory holds a file that is not a collection, or none that is.
-    """
-    from pathlib import Path  # imported on first use: `import nato_ukraine` does without it
-
-    if not os.fspath(location):  # (Path("") is the current directory)
-        raise ValueError("the dataset path is empty; give a dataset file or directory")
-    path = Path(location)
-    if not path.exists():
-        raise FileNotFoundError(f"no such dataset file or directory: {str(path)!r}")
-    if not path.is_dir():
-        return Files([(str(path), path.read_bytes())])
-    problems: list[Problem] = []
-    collections: list[tuple[str, bytes]] = []
-    manifest = None
-    expected = ", ".join(f"{name}.json" for name in COLLECTIONS)
-    for child in sorted(path.iterdir()):
-        if child.suffix != ".json":
-            continue
-        if child.name == MANIFEST:
-            manifest = (str(child), child.read_bytes())
-        elif child.stem in COLLECTIONS:
-            collections.append((str(child), child.read_bytes()))
-        else:
-            problems.append(Problem(str(child), "$", f"not a collection file; expected one of {expected}"))
-    if not collections and not problems:
-        problems.append(Problem(str(path), "$", f"no collection file in this directory; expected one of {expected}"))
-    if problems:
-        raise DataError(problems)
-    return Files(collections, manifest)
-
-
-# ---------------------------------------------------------------------------------------------
-# 2. Parse
-
-_BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark
-
-#: What :func:`parse` gives for a file that is not JSON (as None is JSON's null).
-UNREADABLE: Any = object()
-
-
-def parse(file: str, data: bytes, problems: list[Problem]) -> Any:
-    """The JSON value of a file's bytes; :data:`UNREADABLE` (with a problem) if it has none.
-
-    A file must be UTF-8 (a byte order mark is skipped) and valid JSON; if its top level is an
-    object, no key of it may be given twice (``json.loads`` would keep the last value unseen).
-    """
-    import json
-
-    if not data or data.isspace():  # (not data.strip(): that copies the whole file)
-        problems.append(Problem(file, "$", "the file is empty; expected a JSON object"))
-        return UNREADABLE
-    skip = 3 if data.startswith(_BOM) else 0
-    try:
-        text = str(memoryview(data)[skip:], "utf-8")  # (no copy of the bytes)
-    except UnicodeDecodeError as exc:
-        at = skip + exc.start  # (counted from the file's start, the mark included)
-        problems.append(Problem(file, "$", f"not UTF-8 text: byte {at} is {data[at]:#04x}"))
-        return UNREADABLE
-    try:
-        pairs = _object_pairs(text)
-        if pairs is None:  # not an object, or not valid JSON: json.loads says which
-            return json.loads(text)
-    except json.JSONDecodeError as exc:
-        problems.append(Problem(file, "$", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"))
-        return UNREADABLE
-    except RecursionError:
-        problems.append(Problem(file, "$", "not readable JSON: nested too deeply"))
-        return UNREADABLE
-    value = dict(pairs)
-    if len(value) < len(pairs):
-        for key, times in Counter(key for key, _ in pairs).items():
-            if times > 1:
-                message = f"the key {key!r} is given {times} times; all but the last would be lost unseen"
-                problems.append(Problem(file, "$", message))
-    return value
-
-
-def _object_pairs(text: str) -> list[tuple[str, Any]] | None:
-    """The keys and values of a JSON object, in order, a key given twice kept twice; each value
-    read by json's own scanner, so that this costs no more than ``json.loads``.
-
-    Returns:
-        The pairs; None when the text is not one well-formed JSON object (json.loads then says
-        what it is, or what is wrong with it).
-    """
-    from json import JSONDecoder
-
-    scan = JSONDecoder().raw_decode  # one JSON value, from an index on
-
-    def skip(at: int) -> int:
-        """The index of the first character from ``at`` on that is not JSON's white space."""
-        while text[at : at + 1] in (" ", "\t", "\n", "\r"):
-            at += 1
-        return at
-
-    pairs: list[tuple[str, Any]] = []
-    try:
-        at = skip(0)
-        if text[at : at + 1] != "{":
-            return None
-        at = skip(at + 1)
-        separator = "}" if text[at : at + 1] == "}" else ","
-        at += separator == "}"
-        while separator == ",":  # "key": value, then "," and the next, or "}"
-            if text[at : at + 1] != '"':
-                return None
-            key, at = scan(text, at)
-            at = skip(at)
-            if text[at : at + 1] != ":":
-                return None
-            value, at = scan(text, skip(at + 1))
-            pairs.append((key, value))
-            at = skip(at)
-            separator = text[at : at + 1]
-            at = skip(at + 1)
-            if separator not in ",}":
-                return None
-    except ValueError:  # (json.JSONDecodeError is one)
-        return None
-    return pairs if at == len(text) else None
 
 
 # ---------------------------------------------------------------------------------------------
 # 3. Structure
 
 
-@attrs.define
 class Content:
     """One file's records, structured.
 
@@ -270,13 +124,20 @@ class Content:
         unreadable: The records that could not be read but have an id: (id, collection,
             index). Their problems are reported; so their ids are taken, and references to
             them are not reported again as dangling.
+        partial: The records that could not be read, as far as they could: (collection, index,
+            the fields that could be read, each on its own), to hold to the rules that read
+            only those, so that one bad field does not hide the record's other problems.
         manifest: The file's own ``manifest`` key, if it has one.
     """
 
-    file: str
-    lists: list[tuple[str, list[Record], Sequence[int]]] = attrs.Factory(list)
-    unreadable: list[tuple[str, str, int]] = attrs.Factory(list)
-    manifest: Manifest | None = None
+    __slots__ = ("file", "lists", "manifest", "partial", "unreadable")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lists: list[tuple[str, list[Record], Sequence[int]]] = []
+        self.unreadable: list[tuple[str, str, int]] = []
+        self.partial: list[tuple[str, int, SimpleNamespace]] = []
+        self.manifest: Manifest | None = None
 
 
 def structure_document(file: str, value: Any, dates: DateCache, problems: list[Problem]) -> Content:
@@ -334,13 +195,28 @@ def _structure_list(content: Content, name: str, items: list[Any], dates: DateCa
                 continue
             problems.extend(found)
             unread.append(index)
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                content.unreadable.append((item["id"], name, index))
+            if isinstance(item, dict):
+                if isinstance(item.get("id"), str):
+                    content.unreadable.append((item["id"], name, index))
+                content.partial.append((name, index, _readable_fields(item, cls, dates)))
         else:
             items[index] = None
     skipped = set(unread)
     indexes = [i for i in range(len(items)) if i not in skipped] if unread else range(len(items))
     content.lists.append((name, records, indexes))
+
+
+def _readable_fields(item: dict[str, Any], cls: type, dates: DateCache) -> SimpleNamespace:
+    """The fields of a record that could not be read whole which can be read each on its own."""
+    readable = SimpleNamespace()
+    for spec in field_specs(cls):
+        if spec.name in item:
+            try:
+                value = _converter().structure(item[spec.name], spec.type)
+            except Exception:  # noqa: BLE001 - reported already, by the record's explanation
+                continue
+            setattr(readable, spec.name, value)
+    return readable
 
 
 def _never(value: object, dates: DateCache) -> Any:
@@ -467,6 +343,12 @@ def validate(
             for rule in rules:
                 for where, message in rule.explain(record, placed):
                     problems.append(Problem(file, f"$.{name}[{index}]{where}", message))
+    for content in contents:
+        for name, index, readable in content.partial:
+            for rule in rules_of(COLLECTIONS[name]):
+                if rule.fields <= vars(readable).keys():
+                    for where, message in rule.explain(readable, placed):
+                        problems.append(Problem(content.file, f"$.{name}[{index}]{where}", message))
     return collections, by_id
 
 
@@ -567,17 +449,19 @@ def _check_manifest(manifest: Manifest, where: tuple[str, str], placed: Placed, 
 
 def _in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
     """Problems grouped by file, in the order each was found first; within a file, collection by
-    collection in the dataset's order, then record by record (each record's own problems in the
-    order they were found)."""
+    collection in the dataset's order, then record by record, and within a record in the order
+    of its fields (problems of the record as a whole, such as an unknown key, last)."""
     problems = list(problems)
     files = {file: i for i, file in enumerate(dict.fromkeys(p.file for p in problems))}
     order = {name: i for i, name in enumerate(COLLECTIONS)}
 
-    def key(problem: Problem) -> tuple[int, int, int]:
+    def key(problem: Problem) -> tuple[int, int, int, int]:
         collection, _, rest = problem.path.removeprefix("$.").partition("[")
-        index, bracket, _ = rest.partition("]")
-        if not problem.path.startswith("$.") or collection not in order:
-            return files[problem.file], -1, -1
-        return files[problem.file], order[collection], int(index) if bracket and index.isdigit() else -1
+        index, bracket, field = rest.partition("]")
+        if not problem.path.startswith("$.") or collection not in order or not (bracket and index.isdigit()):
+            return files[problem.file], -1, -1, -1
+        names = [spec.name for spec in field_specs(COLLECTIONS[collection])]
+        name = field.removeprefix(".").partition(".")[0].partition("[")[0]
+        return files[problem.file], order[collection], int(index), names.index(name) if name in names else len(names)
 
     return sorted(problems, key=key)

@@ -73,10 +73,18 @@ class Rule:
     """One rule a record must keep.
 
     Attributes:
-        field: The record's own field the rule reads (for a nested field, the field that holds it).
+        field: The record's own field the rule is about (for a nested field, the field that
+            holds it); its problems are reported there.
+        fields: Every field of the record the rule reads (a record that could not be read
+            whole is held to the rules whose fields could be).
     """
 
     field: str
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """Every field of the record the rule reads."""
+        return frozenset({self.field})
 
     def holds(self, records: Sequence[Any], placed: Placed) -> bool:
         """Whether every one of ``records`` keeps the rule (quickly, over the whole list)."""
@@ -189,8 +197,14 @@ class OrderRule(Rule):
     def __init__(self, earlier: str, later: str) -> None:
         self.field = later
         self.earlier = earlier
+        self._fields = frozenset({earlier, later})
         self._get_earlier = attrgetter(earlier)
         self._get_later = attrgetter(later)
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """Both dates."""
+        return self._fields
 
     def holds(self, records: Sequence[Any], placed: Placed) -> bool:
         # Only the records that have the later date can have it too early.
