@@ -272,6 +272,28 @@ def _required_targets(cls: type) -> set[str]:
 _CONVERTER = nu.make_converter()
 
 
+def _acyclic(record: Any, order: dict[str, int]) -> Any:
+    """``record`` with only the links of an acyclic relation (part of, succeeds) that run from a later id to an
+    earlier one in ``order``, so that no chain of them comes back (a reversed one, from the id referred to, the
+    other way)."""
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(record)):
+        meaning = _meaning(field)
+        if meaning.relation is None or not meaning.relation.acyclic:
+            continue
+
+        def keeps(ref: str, reverse: bool = meaning.reverse) -> bool:
+            earlier = order.get(ref, -1) < order[record.id]
+            return earlier != reverse and ref != record.id
+
+        value = getattr(record, field.name)
+        if isinstance(value, tuple):
+            changes[field.name] = tuple(ref for ref in value if keeps(ref))
+        elif value is not None and not keeps(value):
+            changes[field.name] = None
+    return attrs.evolve(record, **changes) if changes else record
+
+
 @st.composite
 def valid_documents(draw: st.DrawFn, max_records: int = 3) -> dict[str, Any]:
     """A small valid dataset file: records of each collection (up to ``max_records``) in their JSON
@@ -290,9 +312,10 @@ def valid_documents(draw: st.DrawFn, max_records: int = 3) -> dict[str, Any]:
     total = sum(sizes.values())
     drawn = iter(draw(st.lists(slugs, min_size=total, max_size=total, unique=True)))
     ids = {name: [next(drawn) for _ in range(size)] for name, size in sizes.items()}
+    order = {record_id: i for i, record_id in enumerate(record_id for name in ids for record_id in ids[name])}
     document: dict[str, Any] = {}
     for name, cls in COLLECTIONS.items():
-        made = [attrs.evolve(draw(records(cls, ids)), id=record_id) for record_id in ids[name]]
+        made = [_acyclic(attrs.evolve(draw(records(cls, ids)), id=record_id), order) for record_id in ids[name]]
         if made or draw(st.booleans()):
             document[name] = [_CONVERTER.unstructure(record) for record in made]
     return document
@@ -547,3 +570,66 @@ SMALL_DATASET: dict[str, Any] = {
         },
     ],
 }
+
+
+#: The ways :func:`invalid_documents` breaks a record, each certain to make the document invalid.
+BREAKS = ("slug", "unknown key", "no name", "bad date", "dangling", "blank name", "id twice", "long quote", "kind")
+
+
+@st.composite
+def invalid_documents(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
+    """A valid document (see :func:`valid_documents`) broken on purpose in one record, and the JSON path (a prefix of
+    where the problem must be reported) of what was broken. (Added to the bundled data, it may have more problems,
+    an id the bundled data has too: never fewer.)"""
+    document = draw(valid_documents().filter(lambda doc: any(doc.get(name) for name in COLLECTIONS)))
+    names = [name for name in COLLECTIONS if document.get(name)]
+    name = draw(st.sampled_from(names))
+    index = draw(st.integers(0, len(document[name]) - 1))
+    record = document[name][index]
+    at = f"$.{name}[{index}]"
+    cls = COLLECTIONS[name]
+    fields = {field.name: field for field in attrs.fields(cls)}
+    hints = _hints(cls)
+    kind = draw(st.sampled_from([b for b in BREAKS if _can_break(b, cls, record)]))
+    if kind == "slug":
+        record["id"] = "Not A Slug"
+        return document, f"{at}.id"
+    if kind == "unknown key":
+        record["colour"] = "red"
+        return document, at
+    if kind == "no name":
+        del record["name"]
+        return document, f"{at}.name"
+    if kind == "blank name":
+        record["name"] = " \t"
+        return document, f"{at}.name"
+    if kind == "bad date":
+        field = draw(st.sampled_from([f for f in fields if hints[f] in (nu.PartialDate, nu.PartialDate | None)]))
+        record[field] = "Juny 2017"
+        return document, f"{at}.{field}"
+    if kind == "dangling":
+        field = draw(st.sampled_from([f for f in fields if _meaning(fields[f]).collection is not None]))
+        record[field] = ["no-such-record-anywhere"] if _item_of(hints[field]) is not None else "no-such-record-anywhere"
+        return document, f"{at}.{field}"
+    if kind == "id twice":
+        document[name].append(dict(record))
+        return document, f"$.{name}[{len(document[name]) - 1}].id"
+    if kind == "long quote":
+        record["citations"][0]["quote"] = "x" * 301
+        return document, f"{at}.citations[0].quote"
+    record["kind"] = "no-such-kind"
+    return document, f"{at}.kind"
+
+
+def _can_break(kind: str, cls: type, record: dict[str, Any]) -> bool:
+    fields = {field.name: field for field in attrs.fields(cls)}
+    hints = _hints(cls)
+    if kind == "bad date":
+        return any(hints[f] in (nu.PartialDate, nu.PartialDate | None) for f in fields)
+    if kind == "dangling":
+        return any(_meaning(field).collection is not None for field in fields.values())
+    if kind == "long quote":
+        return bool(record.get("citations"))
+    if kind == "kind":
+        return "kind" in fields and isinstance(hints["kind"], type) and issubclass(hints["kind"], enum.Enum)
+    return True

@@ -691,3 +691,174 @@ def test_broken_records_are_reported_alike_both_ways(
     assert isinstance(found[True], list)
     assert 1 == len(found[True])
     assert found[False] == found[True]
+
+
+# -- Hostile files: refused fast, every problem listed -------------------------------------------
+
+
+def validate_cli(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """``nato-ukraine validate --standalone PATH``: the exit code and what went to stderr."""
+    from nato_ukraine.cli import main
+
+    code = main(["validate", "--standalone", str(path)])
+    return code, capsys.readouterr().err
+
+
+def test_a_named_pipe_is_refused_by_name(load: Mode, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A named pipe, given as the file or as a collection file of a directory, is refused by name without being opened
+    (opening it to read would wait for ever for a writer)."""
+    import os
+
+    pipe = tmp_path / "events.json"
+    os.mkfifo(pipe)
+
+    assert_problems(data_error(load, pipe), pipe, [("$", "a named pipe, not a regular file")])
+    assert_problems(data_error(load, tmp_path), pipe, [("$", "a named pipe, not a regular file")])
+    assert (1, True) == (lambda found: (found[0], "named pipe" in found[1] and "Traceback" not in found[1]))(
+        validate_cli(pipe, capsys)
+    )
+
+
+def test_a_device_is_refused_by_name(load: Mode, capsys: pytest.CaptureFixture[str]) -> None:
+    """/dev/zero, which would be read until memory ran out, is refused as a character device."""
+    device = Path("/dev/zero")
+
+    assert_problems(data_error(load, device), device, [("$", "a character device, not a regular file")])
+    code, err = validate_cli(device, capsys)
+    assert (1, True) == (code, "character device" in err)
+
+
+def test_a_file_larger_than_max_bytes_is_refused(tmp_path: Path) -> None:
+    """A file of more than max_bytes is refused before it is read, and the message says how to read it."""
+    path = write(tmp_path, document(event()))
+    size = path.stat().st_size
+
+    with pytest.raises(nu.DataError, match=f"the file has {size:,} bytes: more than {size - 1:,} bytes") as info:
+        nu.load(path, max_bytes=size - 1)
+
+    assert "max_bytes=" in info.value.problems[0].message
+    assert 3 == len(nu.load(path, max_bytes=size))
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"null", "not null"),
+        (b"42", "not a number"),
+        (b'"events"', "not a string"),
+        (b'{"sources": [{"id": "s", "name": "n", "title": "t", "x": ' + b"9" * 5000 + b"}]}", "limit"),
+    ],
+    ids=["null", "a number", "a string", "a number past the digit limit"],
+)
+def test_a_document_that_is_not_a_dataset_is_refused(
+    load: Mode, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, words: str
+) -> None:
+    """A document that is not an object of collections (null included), or holds a number Python will not read, is
+    a DataError naming the file; validate says it is not valid."""
+    path = write(tmp_path, content)
+
+    assert_problems(data_error(load, path), path, [("$", words)])
+    assert 1 == validate_cli(path, capsys)[0]
+
+
+def test_a_lone_surrogate_is_refused_where_it_stands(load: Mode, tmp_path: Path) -> None:
+    """A string holding a lone surrogate (which UTF-8 cannot hold, so no command could print or write it) is refused
+    at its path; a surrogate pair, one character, is read."""
+    text = json.dumps(document(event(name="Meeting \\ud800 alone", description="\\ud83d\\ude00")))
+    path = write(tmp_path, text.replace("\\\\u", "\\u").encode())
+
+    assert_problems(data_error(load, path), path, [("$.events[0].name", "lone surrogate")])
+    path = write(tmp_path, text.replace("\\\\u", "\\u").replace("\\ud800 ", "").encode())
+    assert "\U0001f600" == load(path).events["test-event"].description
+
+
+def test_every_problem_of_a_record_is_listed_though_a_field_cannot_be_read(load: Mode, tmp_path: Path) -> None:
+    """A record with a bad kind, an id that is not a slug, a blank name, no citation and a reference to nothing lists
+    all five problems at once, in the order of its fields."""
+    path = write(tmp_path, document(event(id="Bad Id", name=" ", kind="meteing", citations=[], bodies=["nowhere"])))
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.events[0].id", "is not a slug"),
+            ("$.events[0].name", "the name is empty"),
+            ("$.events[0].citations", "at least one citation"),
+            ("$.events[0].kind", "'meteing'"),
+            ("$.events[0].bodies[0]", "'nowhere'"),
+        ],
+    )
+
+
+def test_a_manifest_in_an_extra_file_is_checked_as_in_a_dataset(tmp_path: Path) -> None:
+    """load(extra=) reads a file's manifest and checks it as load(path) does: a schema version this package does not
+    read is refused in both."""
+    path = write(tmp_path, {**document(event()), "manifest": {"schema_version": 99}})
+
+    for load in (nu.load, lambda p: nu.load(extra=p)):
+        error = data_error(load, path)
+        assert [("$.manifest.schema_version", True)] == [(p.path, "99" in p.message) for p in error.problems]
+
+
+def test_cycles_of_part_of_and_succession_are_refused(load: Mode, tmp_path: Path) -> None:
+    """A body that is its own parent, two bodies each part of the other, and two that succeed each other are each
+    refused at the link that closes the loop; a body merely under such a loop is not."""
+    cite = BODY["citations"]
+    bodies = [
+        {**BODY, "id": "own-parent", "parent": "own-parent"},
+        {**BODY, "id": "first", "parent": "second"},
+        {**BODY, "id": "second", "parent": "first"},
+        {**BODY, "id": "below", "parent": "first"},
+        {**BODY, "id": "older", "successor": "newer", "citations": cite},
+        {**BODY, "id": "newer", "successor": "older", "citations": cite},
+    ]
+    path = write(tmp_path, {"sources": [SOURCE], "bodies": [BODY, *bodies]})
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.bodies[1].parent", "is the record itself"),
+            ("$.bodies[2].parent", "first -> second -> first"),
+            ("$.bodies[3].parent", "first -> second -> first"),
+            ("$.bodies[5].successor", "leads back to 'older'"),
+            ("$.bodies[6].successor", "leads back to 'newer'"),
+        ],
+    )
+
+
+def test_an_agreements_dates_come_in_order(load: Mode, tmp_path: Path) -> None:
+    """Signed, ratified, in force: an agreement in force before it was ratified is refused, as is one ratified before
+    it was signed."""
+    agreements = [
+        {**AGREEMENT, "id": "in-force-early", "signed": "2010", "ratified": "2012", "in_force": "2011"},
+        {**AGREEMENT, "id": "ratified-early", "signed": "2010-05", "ratified": "2010-04"},
+    ]
+    path = write(tmp_path, document(event(), agreements=agreements))
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [("$.agreements[0].in_force", "2011 is before the ratified 2012"), ("$.agreements[1].ratified", "before")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "meant"),
+    [
+        ("nato-ukraine-comission", "nato-ukraine-commission"),
+        ("mato-ukraine-commission", "nato-ukraine-commission"),
+        ("comprehensive-asistance-package", "comprehensive-assistance-package"),
+    ],
+)
+def test_a_failed_lookup_suggests_what_was_meant(asked: str, meant: str) -> None:
+    """An id mistyped at its start, middle or end is answered with the id meant first, from the dataset and from
+    its collection alike."""
+    ds = nu.load()
+    with pytest.raises(nu.UnknownIdError) as info:
+        ds[asked]
+    collection = next(collection for collection in ds.collections().values() if meant in collection)
+    with pytest.raises(nu.UnknownIdError) as in_collection:
+        collection[asked]
+
+    assert (meant, meant) == (info.value.suggestions[0], in_collection.value.suggestions[0])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,10 +94,33 @@ def test_timeline_table_lines_up(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_timeline_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    """An unknown --kind exits 2 with a message on stderr listing the kinds."""
+    """An unknown --kind exits 2 with a message on stderr listing the kinds and the nearest one."""
     code, out, err = run(capsys, "timeline", "--kind", "meetng")
     assert (2, "") == (code, out)
-    assert "unknown event kind 'meetng'" in err
+    assert "unknown event kind 'meetng'; kinds: meeting, summit," in err
+    assert err.endswith("; did you mean 'meeting'?\n")
+
+
+def test_kind_is_repeatable_and_forgiving(capsys: pytest.CaptureFixture[str]) -> None:
+    """--kind may be given more than once (either kind), in any case, with spaces for underscores."""
+    meetings = run_json(capsys, "timeline", "--kind", "meeting")
+    summits = run_json(capsys, "timeline", "--kind", "summit")
+    both = run_json(capsys, "timeline", "--kind", "meeting", "--kind", "summit")
+    assert meetings
+    assert summits
+    assert sorted(item["id"] for item in meetings + summits) == sorted(item["id"] for item in both)
+    assert meetings == run_json(capsys, "timeline", "--kind", "MEETING")
+    actions = run_json(capsys, "timeline", "--kind", "Military action")
+    assert sorted(e.id for e in nu.load().events.where(kind="military_action")) == sorted(i["id"] for i in actions)
+    assert actions
+
+
+def test_no_timeline_entries_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """A timeline with no entries exits 1 saying so on stderr, with no bare header; --json still prints []."""
+    code, out, err = run(capsys, "timeline", "--from", "2030", "--kind", "summit")
+    assert (1, "", "nato-ukraine: no timeline entries from 2030 of kind summit\n") == (code, out, err)
+    code, out, _ = run(capsys, "timeline", "--from", "2030", "--json")
+    assert (1, []) == (code, json.loads(out))
 
 
 def test_reversed_dates_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,6 +188,13 @@ def test_names_and_searches_need_no_quotes(capsys: pytest.CaptureFixture[str]) -
     assert quoted
 
 
+def test_a_search_with_no_hits_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """A search that matches nothing exits 1 with a message on stderr; --json prints a valid empty list."""
+    assert (1, "", "nato-ukraine: no records match 'xyzzy plugh'\n") == run(capsys, "search", "xyzzy", "plugh")
+    code, out, err = run(capsys, "search", "xyzzy", "--json")
+    assert (1, [], "nato-ukraine: no records match 'xyzzy'\n") == (code, json.loads(out), err)
+
+
 def test_search_ranks_like_the_library(capsys: pytest.CaptureFixture[str]) -> None:
     """search --json returns what Dataset.search returns, in order."""
     expected = [r.id for r in nu.load().search("trust fund", limit=5)]
@@ -188,6 +220,44 @@ def test_stats_unknown_key_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
     code, out, err = run(capsys, "stats", "--by", "colour")
     assert (2, "") == (code, out)
     assert "no field 'colour'; fields: acronym" in err
+
+
+@pytest.mark.parametrize(
+    ("by", "said"),
+    [
+        ("status", "'status' is a field of programmes: give --collection programmes\n"),
+        ("stauts", "did you mean 'status' (a field of programmes: give --collection programmes)?\n"),
+        ("levle", "did you mean 'level'?\n"),
+    ],
+)
+def test_stats_says_which_collections_have_a_field(capsys: pytest.CaptureFixture[str], by: str, said: str) -> None:
+    """An --by that is a field of other collections (or close to a field) exits 2 naming the --collection to give."""
+    code, out, err = run(capsys, "stats", "--by", by)
+    assert (2, "", True) == (code, out, err.endswith(said))
+
+
+def test_stats_by_citations_counts_the_cited_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    """stats --by citations counts the records citing each source, keyed by the source's id, not a repr."""
+    expected: dict[str, int] = {}
+    for event in nu.load().events:
+        for source in {c.source for c in event.citations}:
+            expected[source] = expected.get(source, 0) + 1
+    payload = run_json(capsys, "stats", "--by", "citations")
+    assert sorted(expected.items()) == [(item["key"], item["count"]) for item in payload]
+    assert payload == run_json(capsys, "stats", "--by", "citation")
+    code, out, _ = run(capsys, "stats", "--by", "citations")
+    assert (0, ["CITATION", "SOURCES", "COUNT"], False) == (code, out.split("\n")[0].split(), "Citation(" in out)
+
+
+def test_stats_by_roles_counts_their_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    """stats --by on nested records whose class says how it reads (a person's roles) keys them by that text."""
+    expected: dict[str, int] = {}
+    for person in nu.load().people:
+        for role in person.roles:
+            expected[str(role)] = expected.get(str(role), 0) + 1
+    payload = run_json(capsys, "stats", "--collection", "people", "--by", "roles")
+    assert sorted(expected.items()) == sorted((item["key"], item["count"]) for item in payload)
+    assert all(isinstance(item["key"], str) and "Role(" not in item["key"] for item in payload)
 
 
 def test_validate_a_good_file(capsys: pytest.CaptureFixture[str], my_events: Path) -> None:
@@ -266,3 +336,143 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "nato_ukraine", "--version", "--json"], capture_output=True, text=True, check=False
     )
     assert (0, nu.__version__) == (result.returncode, json.loads(result.stdout)["package"])
+
+
+def test_every_subcommand_has_a_description(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each subcommand's --help describes it in a paragraph of its own, before its options."""
+    code, out, _ = run(capsys, "--help")
+    commands = commands_listed(out)
+    assert (0, True) == (code, {"summary", "timeline", "show", "search", "stats", "validate", "export"} <= commands)
+    for command in sorted(commands):
+        code, out, _ = run(capsys, command, "--help")
+        paragraphs = out.split("\n\n")
+        assert (0, True) == (code, paragraphs[0].startswith(f"usage: nato-ukraine {command}")), command
+        assert not paragraphs[1].startswith(("options:", "positional arguments:")), command
+        assert len(paragraphs[1].split()) >= 10, command
+
+
+def commands_listed(help_text: str) -> set[str]:
+    """The subcommand names the top-level --help lists under COMMAND."""
+    block = help_text.split("\n  COMMAND\n", 1)[-1].split("\n\n")[0]
+    return {line.split()[0] for line in block.splitlines() if line.startswith("    ") and line.split()}
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [(["timline"], "did you mean 'timeline'?"), (["stats", "--collection", "evnts"], "did you mean 'events'?")],
+)
+def test_a_mistyped_choice_suggests_the_nearest(capsys: pytest.CaptureFixture[str], argv: list[str], said: str) -> None:
+    """A mistyped subcommand (or choice) exits 2 and suggests the nearest name."""
+    code, out, err = run(capsys, *argv)
+    assert (2, "", True) == (code, out, err.rstrip().endswith(said))
+
+
+def test_the_cli_page_table_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/cli.md's command table is one unbroken Markdown table with a row for each subcommand --help lists."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    lines = text.split("| command | what it prints |\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    cells = [re.split(r"(?<!\\)\|", line.strip()) for line in lines]
+    assert all(line.startswith("|") and line.endswith("|") for line in lines), lines
+    assert {4} == {len(row) for row in cells}, lines  # (two cells, between three pipes)
+    code, out, _ = run(capsys, "--help")
+    assert (0, commands_listed(out)) == (code, {row[1].strip(" `").split()[0] for row in cells[1:]})
+
+
+def subprocess_cli(*argv: str, **options: Any) -> subprocess.CompletedProcess[str]:
+    """Run `python -m nato_ukraine ARGV` with options for subprocess.run, capturing text."""
+    return subprocess.run([sys.executable, "-m", "nato_ukraine", *argv], text=True, check=False, timeout=120, **options)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    "argv",
+    [("show", "nato-liaison-office"), ("timeline",), ("search", "ukraine"), ("export",), ("export", "--format", "csv")],
+)
+def test_a_narrow_encoding_gets_escapes(encoding: str, argv: tuple[str, ...]) -> None:
+    """With an ASCII or Latin-1 stdout, commands exit 0 writing what it cannot hold as escapes (JSON stays valid)."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    result = subprocess.run(
+        [sys.executable, "-m", "nato_ukraine", *argv], capture_output=True, check=False, timeout=120, env=env
+    )
+    assert (0, b"") == (result.returncode, result.stderr)
+    text = result.stdout.decode(encoding)
+    if argv == ("export",):
+        assert json.loads(nu.load().to_json()) == json.loads(text)
+    if argv[0] == "show":
+        assert "\\u201c" in text  # (the citations' curly quotes)
+
+
+def test_a_closed_stdout_gives_no_traceback(tmp_path: Path) -> None:
+    """With standard output closed, before or after the start, a command exits 2 saying so, with no traceback;
+    export --output still writes its file."""
+    closed_later = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys; os.close(1); from nato_ukraine.cli import main; sys.exit(main(['show', 'nato']))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    launcher = "import os, subprocess, sys; os.close(1); sys.exit(subprocess.call(sys.argv[1:]))"
+    closed_before = subprocess.run(
+        [sys.executable, "-c", launcher, sys.executable, "-m", "nato_ukraine", "summary"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    for result in (closed_later, closed_before):
+        assert (2, True) == (result.returncode, "Traceback" not in result.stderr), result.stderr
+        assert result.stderr.startswith("nato-ukraine: error: cannot write to standard output: "), result.stderr
+    written = tmp_path / "events.csv"
+    command = [sys.executable, "-c", launcher, sys.executable, "-m", "nato_ukraine", "export", "--format", "csv"]
+    result = subprocess.run([*command, "-o", str(written)], capture_output=True, text=True, check=False, timeout=120)
+    assert (0, "", len(nu.load().events) + 1) == (
+        result.returncode,
+        result.stderr,
+        len(written.read_text().splitlines()),
+    )
+
+
+def test_a_reader_gone_before_the_start_is_quiet() -> None:
+    """With the pipe's reader closed before the command writes, it exits 0 and prints nothing on stderr."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess_cli("timeline", stdout=write, stderr=subprocess.PIPE)
+    finally:
+        os.close(write)
+    assert (0, "") == (result.returncode, result.stderr)
+
+
+@pytest.mark.parametrize("argv", [("timeline",), ("timeline", "--json")])
+def test_a_broken_pipe_is_quiet(argv: tuple[str, ...]) -> None:
+    """`nato-ukraine ... | head -1`: a reader that closes after one line leaves exit code 0 and no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nato_ukraine", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    process.stderr.close()
+    assert (0, "") == (process.wait(timeout=120), err)
+    assert first.strip()
+
+
+def test_an_interrupt_exits_130_quietly(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the data loads exits 130 with no traceback."""
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(nu, "load", interrupted)
+    try:
+        result = run(capsys, "summary")
+    except KeyboardInterrupt:  # (not let through to stop the test session)
+        pytest.fail("main() let KeyboardInterrupt through")
+    assert (130, "", "") == result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -9,6 +10,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+import pytest
 
 import nato_ukraine as nu
 
@@ -162,3 +165,102 @@ def test_large_files_from_many_threads(tmp_path: Path) -> None:
         for i in range(THREADS)
     ]
     assert expected == results
+
+
+# -- The process is left as found ---------------------------------------------------------------
+
+
+def large_file(tmp_path: Path, count: int = 20_000, broken: bool = False) -> Path:
+    """A file of ``count`` events (enough that a load pauses the collector and hands what it made to the oldest
+    generation); with ``broken``, its last event has a date that is no date."""
+    events = [meeting(0, j) for j in range(count)]
+    if broken:
+        events[-1]["date"] = "Juny 2017"
+    path = tmp_path / ("broken.json" if broken else "large.json")
+    path.write_text(json.dumps({"sources": [SOURCE], "events": events}), encoding="utf-8")
+    return path
+
+
+def collector_state() -> tuple[bool, tuple[int, ...]]:
+    """Whether the collector is on, and its thresholds."""
+    return gc.isenabled(), gc.get_threshold()
+
+
+def frozen(objects: list[object]) -> bool:
+    """Whether every one of ``objects`` is frozen: in none of the collector's generations (gc.freeze() moves
+    objects out of them, gc.unfreeze() back)."""
+    collected = {id(found) for found in gc.get_objects()}
+    return not any(id(item) in collected for item in objects)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector on", "collector off"])
+@pytest.mark.parametrize("broken", [False, True], ids=["load", "failed load"])
+def test_a_load_leaves_the_collector_as_it_was(tmp_path: Path, enabled: bool, broken: bool) -> None:
+    """After a load, good or failed, the collector is on or off as the caller left it, with its thresholds, and the
+    objects the caller froze are still frozen."""
+    path = large_file(tmp_path, broken=broken)
+    kept: list[object] = [[] for _ in range(10)]
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    try:
+        if not enabled:
+            gc.disable()
+        before = collector_state()
+        try:
+            nu.load(path)
+        except nu.DataError:
+            assert broken
+        assert (before, True) == (collector_state(), frozen(kept))
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+    assert not frozen(kept)
+
+
+def test_a_collector_switched_off_by_another_thread_during_a_load_stays_off(tmp_path: Path) -> None:
+    """While a large load runs, another thread switches the collector on and off, and leaves it off: when the load
+    ends, it is still off, and its thresholds are the caller's."""
+    path = large_file(tmp_path, 60_000)
+    thresholds = gc.get_threshold()
+    started = threading.Event()
+    stop = threading.Event()
+
+    def toggle() -> None:
+        started.set()
+        while not stop.is_set():
+            gc.enable()
+            gc.disable()
+
+    toggler = threading.Thread(target=toggle)
+    try:
+        toggler.start()
+        started.wait(timeout=30)
+        ds = nu.load(path)
+        stop.set()
+        toggler.join(timeout=30)
+        assert (False, thresholds, 60_000) == (gc.isenabled(), gc.get_threshold(), len(ds.events))
+    finally:
+        stop.set()
+        gc.enable()
+
+
+def test_the_cached_dataset_cannot_be_changed_through_its_attributes() -> None:
+    """The bundled dataset, shared by every caller, refuses to have a collection replaced or deleted, and its
+    collections and records refuse changes too."""
+    ds = nu.load()
+    events = ds.events
+    for change in (
+        lambda: delattr(ds, "events"),
+        lambda: setattr(ds, "events", None),
+        lambda: setattr(ds, "anything", None),
+        lambda: setattr(events, "name", "other"),
+        lambda: delattr(events, "name"),
+        lambda: setattr(events, "anything", None),
+    ):
+        with pytest.raises(AttributeError):
+            change()
+    with pytest.raises(AttributeError):
+        events.first().name = "changed"  # type: ignore[misc, union-attr]
+
+    assert (events, len(events)) == (nu.load().events, len(nu.load().events))

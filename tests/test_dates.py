@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nato_ukraine import Certainty, PartialDate, Period, Precision
 
 D = PartialDate.parse
+
+#: The concept page whose table of forms says what PartialDate.parse reads and refuses.
+DATES_PAGE = Path(__file__).resolve().parents[1] / "docs" / "concepts" / "dates.md"
+TABLE_HEADER = "| text | read as | why |"
+
+
+def forms_table() -> list[tuple[str, str, str]]:
+    """The rows of the page's table of forms: the text (a Python string literal there), what it
+    reads as (an ISO date or "refused") and why; none if the page has no such table."""
+    lines = DATES_PAGE.read_text(encoding="utf-8").splitlines()
+    if TABLE_HEADER not in lines:
+        return []
+    start = lines.index(TABLE_HEADER)
+    assert re.fullmatch(r"\|-+\|-+\|-+\|", lines[start + 1]), "the header is not followed by a separator row"
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        text, read_as, why = (cell.strip() for cell in line.strip().removeprefix("|").removesuffix("|").split("|"))
+        rows.append((ast.literal_eval(text.strip("`")), read_as.strip("`"), why))
+    return rows
+
+
+FORMS = forms_table()
 
 
 class TestParse:
@@ -66,6 +95,77 @@ class TestParse:
     def test_unambiguous_numeric_day_month_order_is_accepted(self) -> None:
         """A numeric date whose day cannot be a month (25/12/2016) is read without guessing."""
         assert PartialDate(2016, 12, 25) == D("25/12/2016")
+
+
+class TestFormsTable:
+    @pytest.mark.parametrize(("text", "read_as"), [(text, read_as) for text, read_as, _ in FORMS], ids=repr)
+    def test_each_form_reads_as_the_table_says(self, text: str, read_as: str) -> None:
+        """Each row of the dates page's table parses to its ISO date, or is refused with ValueError naming the text."""
+        if read_as == "refused":
+            with pytest.raises(ValueError, match=re.escape(repr(text.strip()))):
+                D(text)
+        else:
+            assert read_as == str(D(text))
+
+    def test_the_table_has_accepted_and_refused_rows(self) -> None:
+        """The table of forms has at least 25 rows, some read as a date and some refused."""
+        kinds = [read_as == "refused" for _, read_as, _ in FORMS]
+        assert (len(kinds) >= 25, True, True) == (len(kinds) >= 25, any(kinds), not all(kinds))
+
+    def test_every_row_says_why(self) -> None:
+        """Each row of the table of forms gives a reason, and a text appears only once."""
+        assert [] == [text for text, _, why in FORMS if not why]
+        assert len(FORMS) == len({text for text, _, _ in FORMS})
+
+
+class TestGuesses:
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("Jan 97", "has a two-digit year: write the year in full"),
+            ("97-06", "has a two-digit year"),
+            ("-2017", "starts with '-'"),
+            ("+2017", "starts with '+'"),
+            ("2017-", "ends with '-'"),
+            ("/2017", "starts with '/'"),
+            ("June -2017", "hyphen with nothing on one side"),
+            ("02017", "number of 5 digits"),
+            ("20170609", "number of 8 digits"),
+            ("\u0661\u0669\u0669\u0667", "digits other than 0-9"),
+            ("\uff12\uff10\uff11\uff17", "digits other than 0-9"),
+            ("2016-7-9", "not in ISO form"),
+            ("June 0097", "year before 1000"),
+            ("June 2016 2017", "not a date"),
+            ("Monday June 2017", "weekday but no day"),
+            ("Sunday 9 July 2016", "2016-07-09 is a Saturday"),
+            ("June", "has no year"),
+        ],
+    )
+    def test_a_refusal_says_why(self, text: str, reason: str) -> None:
+        """A refused text raises ValueError naming the text and the reason."""
+        with pytest.raises(ValueError, match=re.escape(f"{text!r} ") + ".*" + re.escape(reason)):
+            D(text)
+
+    @pytest.mark.parametrize("text", ["\u0661\u0669\u0669\u0667-06", "\uff12\uff10\uff11\uff17-06-09", " ２０１７ "])
+    def test_iso_shapes_in_other_digits_are_refused(self, text: str) -> None:
+        """A text shaped like an ISO date but in digits other than 0-9 is refused, not read as the ASCII one."""
+        with pytest.raises(ValueError, match="digits other than 0-9"):
+            D(text)
+
+    def test_a_weekday_may_name_its_own_day(self) -> None:
+        """A weekday that is the day's own is read past, abbreviated or not."""
+        assert [PartialDate(2016, 7, 9)] * 2 == [D("Saturday, 9 July 2016"), D("Sat 9 Jul 2016")]
+
+    @given(st.text(alphabet="0123456789 -/.,+'JunelyMoSat", max_size=16))
+    def test_what_is_read_states_its_year_in_four_ascii_digits(self, text: str) -> None:
+        """Whatever text parse reads holds the date's year as four ASCII digits, and its parts at most two digits."""
+        try:
+            date = D(text)
+        except ValueError:
+            return
+        numbers = re.findall("[0-9]+", text)
+        assert f"{date.year:04d}" in numbers
+        assert all(len(number) in (1, 2, 4) for number in numbers)
 
 
 class TestParts:

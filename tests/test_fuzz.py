@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import nato_ukraine as nu
-from strategies import DATASET_CLASSES, SMALL_DATASET, dataset_documents, mutated
+from strategies import DATASET_CLASSES, SMALL_DATASET, dataset_documents, invalid_documents, mutated
 
 #: Added to every id of a base file, so that it also loads beside the bundled data.
 SUFFIX = "-fuzz"
@@ -151,6 +151,9 @@ def check(path: Path, document: Any, outcomes: list[nu.Dataset | nu.DataError]) 
             assert all(p.path.startswith("$") and p.message for p in outcome.problems)
             assert str(path) in str(outcome)
         elif document is not None:
+            # Only an object of collections (and a manifest) is a dataset: null, a list or a number is not.
+            assert isinstance(document, dict), document
+            assert set(document) <= {*DATASET_CLASSES, "manifest"}, document
             records = [(cls, item) for name, cls in DATASET_CLASSES.items() for item in document.get(name, ())]
             assert base + len(records) == len(outcome)
             for cls, item in records:
@@ -180,3 +183,17 @@ def test_mutated_real_records(fuzz_file: Path, case: tuple[dict[str, Any], bool]
     check(fuzz_file, document if data == text else None, outcomes)
     if not was_mutated and data == text:
         assert [nu.Dataset, nu.Dataset] == [type(outcome) for outcome in outcomes], outcomes
+
+
+@fuzz_settings
+@given(case=invalid_documents())
+def test_invalid_documents_are_refused_where_they_are_broken(fuzz_file: Path, case: tuple[dict[str, Any], str]) -> None:
+    """A valid document broken on purpose in one place (an id that is no slug, an unknown key, a missing name, a date
+    that is no date, a reference to nothing, a blank name, an id used twice, a quote too long, an unknown kind) is
+    refused, loaded alone or added to the bundled data, with a problem at the place it was broken."""
+    document, where = case
+    fuzz_file.write_text(json.dumps(document), encoding="utf-8")
+
+    for outcome in load_both(fuzz_file):
+        assert isinstance(outcome, nu.DataError), where
+        assert any(p.path.startswith(where) for p in outcome.problems), (where, outcome.problems)

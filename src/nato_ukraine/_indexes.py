@@ -34,6 +34,7 @@ __all__ = [
     "OfKind",
     "SpanIndex",
     "Spans",
+    "Suggestions",
     "days_between",
     "days_of",
     "field_index",
@@ -44,7 +45,6 @@ __all__ = [
     "pick",
     "plain",
     "search",
-    "suggest",
     "written",
 ]
 
@@ -501,13 +501,37 @@ def search(records: Iterable[Any], text: str) -> list[Any]:
     return [record for _, _, record in scored]
 
 
-def suggest(key: object, known: Iterable[str]) -> list[str]:
-    """Up to three of ``known`` close to ``key``, best first (none for a key that is not a str)."""
-    if not isinstance(key, str):
-        return []
-    import difflib  # imported on first use: only a failed lookup needs it
+class Suggestions:
+    """Close matches for a key that is not there, at a cost that does not grow with the keys.
 
-    return difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+    A key mistyped near its end sorts next to the key it was meant to be, and one mistyped near
+    its start sorts next to it read backwards: the keys are kept sorted both ways, and the
+    candidates for a key are those beside where it would stand in each (two bisections), ranked
+    by ``difflib``'s ratio. Built on the first failed lookup, not at load.
+    """
+
+    #: How many keys beside a key's place, on each side, in each order, are candidates.
+    NEIGHBOURS = 12
+
+    __slots__ = ("_backward", "_forward")
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._forward = sorted(keys)
+        self._backward = sorted(key[::-1] for key in self._forward)
+
+    def suggest(self, key: object, count: int = 3) -> list[str]:
+        """Up to ``count`` keys close to ``key``, best first (none for a key that is not a str)."""
+        if not isinstance(key, str):
+            return []
+        import difflib  # imported on first use: only a failed lookup needs it
+
+        found = self._around(self._forward, key)
+        found |= {candidate[::-1] for candidate in self._around(self._backward, key[::-1])}
+        return difflib.get_close_matches(key, sorted(found), n=count, cutoff=0.6)
+
+    def _around(self, keys: list[str], key: str) -> set[str]:
+        at = bisect_left(keys, key)
+        return set(keys[max(0, at - self.NEIGHBOURS) : at + self.NEIGHBOURS])
 
 
 def days_of(when: DateLike) -> tuple[int, int]:

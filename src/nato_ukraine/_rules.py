@@ -15,14 +15,25 @@ twice is checked as the ids are placed, by the loader.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import chain, compress
 from operator import attrgetter, is_not
 from typing import Any
 
-from nato_ukraine._fields import FieldSpec, Site, collection_of, dating, field_specs, per_class, singular, sites
+from nato_ukraine._fields import (
+    FieldSpec,
+    Site,
+    collection_of,
+    dating,
+    field_specs,
+    per_class,
+    references,
+    singular,
+    sites,
+)
 from nato_ukraine.dates import PartialDate
+from nato_ukraine.models import Relation
 
 __all__ = ["Placed", "Rule", "id_path", "rules_of", "slug_problem"]
 
@@ -43,6 +54,7 @@ class Placed:
         self.unreadable = frozenset(unreadable)
         self._ids: dict[str, frozenset[str]] = {}
         self._columns: dict[tuple[int, tuple[str, ...]], list[Any]] = {}
+        self._cycles: dict[Relation, dict[str, list[str]]] = {}
 
     def column(self, records: Sequence[Any], path: Sequence[FieldSpec]) -> list[Any]:
         """Every value at ``path`` in each of ``records`` (an item of a tuple field is one value;
@@ -60,6 +72,27 @@ class Placed:
                 values = chain.from_iterable(values)
             found = self._columns[key] = list(values)
         return found
+
+    def cycles(self, relation: Relation) -> dict[str, list[str]]:
+        """The records that links of ``relation`` lead back to, each with one such chain of ids
+        (worked out once, across every collection, by a depth-first walk)."""
+        found = self._cycles.get(relation)
+        if found is None:
+            found = self._cycles[relation] = _cycles(self._links(relation))
+        return found
+
+    def _links(self, relation: Relation) -> dict[str, list[str]]:
+        """Every link of ``relation``, as the ids each id links to."""
+        links: dict[str, list[str]] = {}
+        for records in self.collections.values():
+            for cls in set(map(type, records)):
+                sites = [s for s in references(cls) if s.meaning.relation is relation and len(s.path) == 1]
+                for site in sites:
+                    for record in records:
+                        for ref in site.ids(record) if type(record) is cls else ():
+                            source, target = (ref, record.id) if site.meaning.reverse else (record.id, ref)
+                            links.setdefault(source, []).append(target)
+        return links
 
     def ids_in(self, collection: str) -> frozenset[str]:
         """The ids of the records of one collection (worked out once)."""
@@ -246,6 +279,38 @@ class ReferenceRule(Rule):
         ]
 
 
+class CycleRule(Rule):
+    """Links of an acyclic relation (part of, succeeds) never lead back to where they started."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.field = site.path[0].name
+        self.relation: Relation = site.meaning.relation or Relation.PART_OF
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """The record's id, and the field of links."""
+        return frozenset({"id", self.field})
+
+    def holds(self, records: Sequence[Any], placed: Placed) -> bool:
+        cycles = placed.cycles(self.relation)
+        return not cycles or cycles.keys().isdisjoint(record.id for record in records)
+
+    def explain(self, record: Any, placed: Placed) -> list[Finding]:
+        cycles = placed.cycles(self.relation)
+        if record.id not in cycles:
+            return []
+        found = []
+        words = self.relation.value.replace("_", " ")
+        for where, ref in self.site.located(record):
+            if ref == record.id:
+                found.append((where, f"{ref!r} is the record itself: nothing is {words} itself"))
+            elif ref in cycles:
+                chain = " -> ".join(cycles[record.id])
+                found.append((where, f"{ref!r} leads back to {record.id!r} through '{words}' links: {chain}"))
+        return found
+
+
 def dangling(ref: str, collection: str, by_id: Mapping[str, Any]) -> str:
     """What is wrong with a reference that does not resolve into ``collection``."""
     found = by_id.get(ref)
@@ -253,6 +318,35 @@ def dangling(ref: str, collection: str, by_id: Mapping[str, Any]) -> str:
         return f"refers to {ref!r}, which no {singular(collection)} has as its id"
     other = collection_of(type(found)) or type(found).__name__
     return f"refers to {ref!r}, which is a {singular(other)}, not a {singular(collection)}"
+
+
+def _cycles(links: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Every id that the links lead back to, with the chain that does, first id again last."""
+    state: dict[str, int] = {}  # 1: on the path being walked; 2: done
+    found: dict[str, list[str]] = {}
+    for start in links:
+        if start in state:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(links.get(start, ())))]
+        state[start] = 1
+        path.append(start)
+        while stack:
+            node, following = stack[-1]
+            step = next(following, None)
+            if step is None:
+                stack.pop()
+                state[node] = 2
+                path.pop()
+            elif state.get(step) == 1:  # back to a record on the path: a cycle
+                chain = [*path[path.index(step) :], step]
+                for member in chain[:-1]:
+                    found.setdefault(member, chain)
+            elif step not in state:
+                state[step] = 1
+                path.append(step)
+                stack.append((step, iter(links.get(step, ()))))
+    return found
 
 
 @per_class
@@ -271,6 +365,8 @@ def rules_of(cls: type) -> tuple[Rule, ...]:
             found.append(NonEmptyRule(site))
         if meaning.collection is not None:
             found.append(ReferenceRule(site))
+            if meaning.relation is not None and meaning.relation.acyclic and len(site.path) == 1:
+                found.append(CycleRule(site))
     found += [OrderRule(earlier, later) for earlier, later in dating(cls).in_order()]
     order = {spec.name: i for i, spec in enumerate(field_specs(cls))}
     return tuple(sorted(found, key=lambda rule: order[rule.field]))

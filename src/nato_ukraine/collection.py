@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from nato_ukraine._fields import date_ends, dating, field_specs, record_span, singular, span_ends
 from nato_ukraine._frames import frame, to_record
 from nato_ukraine._gc import paused
-from nato_ukraine._indexes import SpanIndex, Spans, days_between, days_of, field_index, in_order, plain, suggest
+from nato_ukraine._indexes import SpanIndex, Spans, Suggestions, days_between, days_of, field_index, in_order, plain
 from nato_ukraine.dates import Certainty, DateLike
 from nato_ukraine.exceptions import UnknownIdError
 from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, Person, Programme, Record, Source
@@ -59,7 +59,17 @@ class Collection(Generic[R]):
     Like a dataset, a collection is its own copy, and it pickles as its records.
     """
 
-    __slots__ = ("_by_id", "_dates", "_field_index", "_name", "_records", "_spans", "_years", "_years_sorted")
+    __slots__ = (
+        "_by_id",
+        "_dates",
+        "_field_index",
+        "_name",
+        "_records",
+        "_spans",
+        "_suggester",
+        "_years",
+        "_years_sorted",
+    )
 
     def __init__(self, name: str, records: Iterable[R]) -> None:
         self._setup(name, in_order(records))
@@ -81,6 +91,7 @@ class Collection(Generic[R]):
         self._dates: SpanIndex | None = None
         self._years: list[int | None] | None = None
         self._years_sorted = False
+        self._suggester: Suggestions | None = None
 
     # A collection is immutable: a copy is the collection itself. Pickled, it is its name and its
     # records (not the index of the dataset it came from), and it is made again from them.
@@ -129,6 +140,11 @@ class Collection(Generic[R]):
         more = ", ..." if len(self._records) > 3 else ""
         return f"<Collection {self._name}: {len(self._records)} records [{ids}{more}]>"
 
+    def _suggestions(self) -> Suggestions:
+        if self._suggester is None:
+            self._suggester = Suggestions(self._ids())
+        return self._suggester
+
     def _ids(self) -> Mapping[str, R]:
         by_id = self._by_id
         if by_id is None:
@@ -145,7 +161,7 @@ class Collection(Generic[R]):
         try:
             return self._ids()[record_id]
         except (KeyError, TypeError):
-            raise UnknownIdError(record_id, suggest(record_id, self._ids())) from None
+            raise UnknownIdError(record_id, self._suggestions().suggest(record_id)) from None
 
     @overload
     def get(self, record_id: str) -> R | None: ...

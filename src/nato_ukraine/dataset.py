@@ -33,7 +33,17 @@ from typing import TYPE_CHECKING, Any
 
 from nato_ukraine._fields import record_date, record_span
 from nato_ukraine._gc import paused
-from nato_ukraine._indexes import Names, OfKind, days_between, in_order, name_index, normalise, search, suggest, written
+from nato_ukraine._indexes import (
+    Names,
+    OfKind,
+    Suggestions,
+    days_between,
+    in_order,
+    name_index,
+    normalise,
+    search,
+    written,
+)
 from nato_ukraine.collection import Collection, holds, id_of
 from nato_ukraine.dates import Certainty, DateLike, PartialDate, as_partial_date
 from nato_ukraine.exceptions import AmbiguousNameError, UnknownIdError, UnknownNameError
@@ -67,12 +77,13 @@ class Dataset:
         people: The named people, with their roles.
     """
 
-    __slots__ = ("_by_id", "_edges", "_manifest", "_names", *COLLECTIONS)
+    __slots__ = ("_by_id", "_edges", "_manifest", "_names", "_suggesters", *COLLECTIONS)
 
     _by_id: dict[str, Record]
     _edges: tuple[list[Edge], dict[str, list[Edge]]] | None
     _manifest: Manifest
     _names: Names | None
+    _suggesters: dict[str, Suggestions]
     sources: Collection[Source]
     bodies: Collection[Body]
     programmes: Collection[Programme]
@@ -110,6 +121,7 @@ class Dataset:
         for name, kind in COLLECTIONS.items():
             set_slot(self, name, Collection._of(name, in_order(collections.get(name, ())), OfKind(by_id, kind)))
         set_slot(self, "_names", None)
+        set_slot(self, "_suggesters", {})
         set_slot(self, "_edges", None)
         return self
 
@@ -230,7 +242,7 @@ class Dataset:
         try:
             return self._by_id[record_id]
         except (KeyError, TypeError):
-            raise UnknownIdError(record_id, suggest(record_id, self._by_id)) from None
+            raise UnknownIdError(record_id, self._suggestions("ids", self._by_id).suggest(record_id)) from None
 
     def __contains__(self, item: object) -> bool:
         """Whether the dataset has a record of that id, or that record (as a collection answers)."""
@@ -239,6 +251,13 @@ class Dataset:
     def get(self, record_id: str, default: Record | None = None) -> Record | None:
         """Any record by id, or ``default`` (None) when there is none."""
         return self._by_id.get(record_id, default)
+
+    def _suggestions(self, what: str, keys: Iterable[str]) -> Suggestions:
+        """The suggestions among the ids, or the folded names, made on first use."""
+        found = self._suggesters.get(what)
+        if found is None:
+            found = self._suggesters[what] = Suggestions(keys)
+        return found
 
     def _name_index(self) -> Names:
         names = self._names
@@ -280,7 +299,8 @@ class Dataset:
             if found is not None:
                 return found
             # Suggest names as the records write them, not in their folded form.
-            raise UnknownNameError(name, [written(first[key], key) for key in suggest(folded, first)])
+            close = self._suggestions("names", first).suggest(folded)
+            raise UnknownNameError(name, [written(first[key], key) for key in close])
         if on is not None:
             when = as_partial_date(on)
             for level in (Certainty.DEFINITELY, Certainty.POSSIBLY):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 from typing import Union
 
 import attrs
@@ -51,6 +52,17 @@ class Certainty(enum.Enum):
 # Two defaults that differ in every field: what a parse takes from the default, it differs in.
 _DEFAULT_A = _dt.datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = _dt.datetime(2004, 2, 2, 1, 1, 1)
+
+# What a written date is checked for besides what python-dateutil reads in it. (Patterns as
+# strings: the re module compiles each on first use, and caches it, not on import.)
+_NUMBERS = r"[0-9]+"
+_WORDS = r"[A-Za-z]+"
+# A hyphen without a letter or a digit on one side of it: "2017--06", "June -2017".
+_LOOSE_HYPHEN = r"(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])"
+# Numbers and hyphens, year first, not in ISO form: "2017-6", "2016-7-9".
+_SHORT_ISO = r"[0-9]{4}-[0-9]{1,2}(?:-[0-9]{1,2})?"
+# At either end, a sign or the open end of a range: "-2017", "+2017", "2017-", "2017/", "/2017".
+_OPEN_ENDS = "+-/"
 
 
 # Days in each month of a common year (index 0 unused); calendar.monthrange gives the same, but
@@ -148,8 +160,12 @@ class PartialDate:
 
         Accepts ISO forms ("1997", "2017-06", "2016-07-09") and written forms that
         python-dateutil reads ("June 2017", "9 July 2016", "29th November 2023"). Refuses
-        anything it would have to guess: no year, a time of day, or a numeric form whose day
-        and month could be read either way ("03/04/2017").
+        anything it would have to guess: a text is read only if it states a year in four ASCII
+        digits and every other part it states can be read one way only. So it refuses no
+        year, a two-digit year ("Jan 97"), a sign or an open end ("-2017", "2017-"), more
+        than four digits ("02017"), digits other than 0-9, a time of day, a weekday with no
+        day or the wrong day, and a numeric form whose day and month could be read either way
+        ("03/04/2017"). White space around the text is ignored.
 
         Args:
             text: The date as written.
@@ -186,11 +202,18 @@ class PartialDate:
             try:
                 parsed = _fromisoformat(text)
             except ValueError:
+                _check_digits(text)
                 raise ValueError(f"{text!r} is not a date") from None
             return _assemble(parsed.year, parsed.month, parsed.day)
         if size == 4 or (size == 7 and text[4] == "-") or (size == 10 and text[4] == "-" and text[7] == "-"):
             year, month, day = text[:4], text[5:7], text[8:]  # "" for a part that is not there
-            if year.isdecimal() and (not month or month.isdecimal()) and (not day or day.isdecimal()):
+            # (Other scripts' digits are decimal too: they are refused as written forms.)
+            if (
+                text.isascii()
+                and year.isdecimal()
+                and (not month or month.isdecimal())
+                and (not day or day.isdecimal())
+            ):
                 y, m, d = int(year), int(month) if month else None, int(day) if day else None
                 try:
                     return _make(y, m, d) if cls is PartialDate else cls(y, m, d)
@@ -200,32 +223,36 @@ class PartialDate:
 
     @classmethod
     def _parse_written(cls, text: str) -> PartialDate:
+        """Read a date that is not in ISO form, refusing what would be a guess (see :meth:`parse`)."""
+        _check_digits(text)
+        if not any(c.isdigit() for c in text):
+            raise ValueError(f"{text!r} is not a date: it has no year")
+        if text[0] in _OPEN_ENDS:
+            raise ValueError(f"{text!r} starts with {text[0]!r}: a sign or an open range? write the date alone")
+        if text[-1] in _OPEN_ENDS:
+            raise ValueError(f"{text!r} ends with {text[-1]!r}: an open range or a part left out? write the date alone")
+        if "+" in text:
+            raise ValueError(f"{text!r} has a sign: write the date alone")
+        if re.search(_LOOSE_HYPHEN, text):
+            raise ValueError(f"{text!r} has a hyphen with nothing on one side: write the date alone")
         from dateutil import parser  # imported only for dates that are not ISO-shaped
 
-        if not text or not any(c.isdigit() for c in text):
-            raise ValueError(f"{text!r} is not a date")
-        try:
-            first = parser.parse(text, default=_DEFAULT_A)
-            second = parser.parse(text, default=_DEFAULT_B)
-            day_first = parser.parse(text, default=_DEFAULT_A, dayfirst=True)
-        except (ValueError, OverflowError):
-            raise ValueError(f"{text!r} is not a date") from None
-        # The defaults differ in hour, minute and second: any of them both parses share came
-        # from the text.
-        shared_time = first.hour == second.hour or first.minute == second.minute or first.second == second.second
-        if first.tzinfo is not None or shared_time:
-            raise ValueError(f"{text!r} has a time of day; give a date only")
-        if first.year != second.year:
-            raise ValueError(f"{text!r} has no year")
-        if first != day_first:
-            raise ValueError(f"{text!r} is ambiguous (day and month could be swapped)")
-        if first.month != second.month:
-            if first.day != second.day:
-                return cls(first.year)
-            raise ValueError(f"{text!r} has a day but no month")
-        if first.day != second.day:
-            return cls(first.year, first.month)
-        return cls(first.year, first.month, first.day)
+        # python-dateutil moves a date with a weekday and no day to that weekday ("Monday June
+        # 2017" to 2017-06-05). So a weekday is set aside, and must be that of the day the rest
+        # of the text gives.
+        info = parser.parserinfo()
+        named = {info.weekday(word) for word in re.findall(_WORDS, text)} - {None}
+        if not named:
+            return cls(*_read_written(text, text))
+        rest = re.sub(_WORDS, lambda word: " " if info.weekday(word[0]) is not None else word[0], text)
+        year, month, day = _read_written(rest, text)
+        if month is None or day is None:
+            raise ValueError(f"{text!r} has a weekday but no day: give the day of the month")
+        date = _dt.date(year, month, day)
+        if named != {date.weekday()}:
+            weekday = info.WEEKDAYS[date.weekday()][1]  # (in English, as the text is read, whatever the locale)
+            raise ValueError(f"{text!r} has the wrong weekday: {date.isoformat()} is a {weekday}")
+        return cls(year, month, day)
 
     @classmethod
     def from_date(cls, value: _dt.date) -> PartialDate:
@@ -296,6 +323,65 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
+
+
+def _check_digits(text: str) -> None:
+    """Raise ValueError if the text has digits other than 0-9 (Arabic-Indic, full-width ...)."""
+    if not text.isascii() and any(c.isdigit() and not c.isascii() for c in text):
+        raise ValueError(f"{text!r} has digits other than 0-9: write the date in ASCII digits")
+
+
+def _read_written(text: str, said: str) -> tuple[int, int | None, int | None]:
+    """The year, month and day python-dateutil reads in ``text``, each None where the text does not
+    state it; ValueError, naming ``said`` (the text as given), where reading it would be a guess."""
+    from dateutil import parser
+
+    try:
+        first = parser.parse(text, default=_DEFAULT_A)
+        second = parser.parse(text, default=_DEFAULT_B)
+        day_first = parser.parse(text, default=_DEFAULT_A, dayfirst=True)
+    except (ValueError, OverflowError):
+        raise ValueError(f"{said!r} is not a date") from None
+    # The defaults differ in hour, minute and second: any of them both parses share came
+    # from the text.
+    shared_time = first.hour == second.hour or first.minute == second.minute or first.second == second.second
+    if first.tzinfo is not None or shared_time:
+        raise ValueError(f"{said!r} has a time of day; give a date only")
+    stated = _stated_year(text, said)
+    if first.year != second.year:
+        raise ValueError(f"{said!r} has no year")
+    if stated is None:
+        raise ValueError(f"{said!r} has a two-digit year: write the year in full")
+    if stated[0] == "0":
+        raise ValueError(f"{said!r} has a year before 1000: write the date in ISO form (YYYY-MM-DD)")
+    if first.year != int(stated):
+        raise ValueError(f"{said!r} is not a date")
+    if first != day_first:
+        raise ValueError(f"{said!r} is ambiguous (day and month could be swapped)")
+    if first.month != second.month:
+        if first.day != second.day:
+            return first.year, None, None
+        raise ValueError(f"{said!r} has a day but no month")
+    if first.day != second.day:
+        return first.year, first.month, None
+    return first.year, first.month, first.day
+
+
+def _stated_year(text: str, said: str) -> str | None:
+    """The year ``text`` writes in four digits, None if it has no four-digit number; ValueError,
+    naming ``said``, if its numbers could not all be read one way."""
+    numbers = re.findall(_NUMBERS, text)
+    for number in numbers:
+        if len(number) == 3 or len(number) > 4:
+            raise ValueError(
+                f"{said!r} has a number of {len(number)} digits: a year has four, a month and a day one or two"
+            )
+    years = [number for number in numbers if len(number) == 4]
+    if len(years) > 1:
+        raise ValueError(f"{said!r} has more than one four-digit number: which is the year?")
+    if re.fullmatch(_SHORT_ISO, text):
+        raise ValueError(f"{said!r} is not in ISO form: write the month and the day in two digits")
+    return years[0] if years else None
 
 
 #: The setters of PartialDate's slots, for :func:`_assemble`.

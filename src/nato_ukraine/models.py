@@ -84,6 +84,12 @@ class Relation(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def acyclic(self) -> bool:
+        """Whether links of this kind may never lead back to where they started (nothing is part
+        of itself, nor succeeds itself); the loader refuses a cycle of them."""
+        return self in (Relation.PART_OF, Relation.SUCCEEDS)
+
 
 class When(str, enum.Enum):
     """The role of a date field in its record: what dates the record, and what spans it.
