@@ -175,8 +175,8 @@ def test_an_ambiguous_name_is_explained_in_the_command_lines_words(capsys: pytes
     library's on= argument."""
     code, _, err = run(capsys, "timeline", "--body", "NUC")
     assert (1, "give an id\n") == (code, err[-len("give an id\n") :])
-    code, _, err = run(capsys, "show", "NUC", "--on", "2023-07")
-    assert (1, True, True) == (code, "2 records on 2023-07:" in err, err.endswith("give an id\n"))
+    code, _, err = run(capsys, "show", "NUC", "--on", "2023-07-20")
+    assert (1, True, True) == (code, "2 records on 2023-07-20:" in err, err.endswith("give an id\n"))
     assert "on=" not in err
 
 
@@ -403,8 +403,7 @@ def test_a_narrow_encoding_gets_escapes(encoding: str, argv: tuple[str, ...]) ->
 
 
 def test_a_closed_stdout_gives_no_traceback(tmp_path: Path) -> None:
-    """With standard output closed, before or after the start, a command exits 2 saying so, with no traceback;
-    export --output still writes its file."""
+    """A closed stdout (before or after the start) exits 2 saying so, no traceback; export -o still writes."""
     closed_later = subprocess.run(
         [
             sys.executable,

@@ -266,9 +266,11 @@ class TestDates:
         )
 
     def test_active_on_is_three_valued(self, ds: nu.Dataset) -> None:
-        """In June 2017 the completed-in-2017 fund is possibly active, the open-ended ones definitely."""
-        assert (["career-fund", "cyber-fund", "package"], ["career-fund", "package"]) == (
-            ds.programmes.active_on("2017-06").ids(),
+        """In June 2016 the fund that ran from 2014 to 2017 is definitely active, the one whose end is not known only
+        possibly; in June 2017 the first is only possibly active (it may have ended before June)."""
+        assert (["career-fund", "cyber-fund"], ["cyber-fund"], []) == (
+            ds.programmes.active_on("2016-06").ids(),
+            ds.programmes.active_on("2016-06", definitely=True).ids(),
             ds.programmes.active_on("2017-06", definitely=True).ids(),
         )
 
@@ -521,7 +523,8 @@ class TestCopiesAndPickles:
             lambda: ds["nope"],
             lambda: ds.lookup("nothing like it"),
             lambda: ds.lookup("NUC"),
-            lambda: ds.lookup("NUC", on="2023-07"),
+            lambda: ds.lookup("NUC", on="2023-07-20"),
+            lambda: ds.lookup("NUC", on="1990"),
             lambda: nu.load(bad),
         ):
             with pytest.raises(nu.NatoUkraineError) as info:

@@ -182,13 +182,12 @@ def test_contains_agrees_with_every_reading(data: st.DataObject, period: nu.Peri
 
 @given(near_dates, near_dates)
 def test_open_end_contains_every_later_date(start: nu.PartialDate, date: nu.PartialDate) -> None:
-    """A period with an open end contains every date from its start on: definitely once the start is past."""
+    """A period with an open end possibly contains every date from its start on, never definitely, and no date
+    wholly before its start."""
     period = nu.Period(start, None)
 
-    if date.earliest >= start.latest:
-        assert nu.Certainty.DEFINITELY == period.contains(date)
-    elif date.earliest >= start.earliest:
-        assert at_least(period.contains(date), nu.Certainty.POSSIBLY)
+    if date.latest >= start.earliest and date.earliest >= start.earliest:
+        assert nu.Certainty.POSSIBLY == period.contains(date)
     else:
         assert nu.Certainty.NOT == period.contains(date)
 
@@ -591,3 +590,46 @@ def test_events_are_counted_by_year_as_a_counter_counts_them(
         expected = dict(sorted(Counter(event.date.year for event in collection).items()))
         counted = collection.count_by("year")
         assert list(expected.items()) == list(counted.items())
+
+
+# -- An open or unknown bound gives at most POSSIBLY, in every query --------------------------------
+
+
+def _body(i: int, name: str, span: nu.Period) -> dict[str, Any]:
+    body: dict[str, Any] = {"id": f"b{i}", "name": name, "kind": "council", "side": "joint"}
+    body["citations"] = [{"source": "notes", "quote": "q"}]
+    if span.start is not None:
+        body["established"] = str(span.start)
+    if span.end is not None:
+        body["dissolved"] = str(span.end)
+    return body
+
+
+@given(
+    spans=st.lists(st.tuples(st.sampled_from(["NUC", "Council"]), near_periods), min_size=1, max_size=6),
+    when=near_dates,
+)
+def test_an_open_bound_never_gives_definitely(data_dir: Path, spans: list[Any], when: nu.PartialDate) -> None:
+    """No query calls a record definitely active, or definitely dated, on the strength of a bound the data does not
+    give: certainty() is at most POSSIBLY, active_on(definitely=True) leaves the record out, lookup(on=) never
+    prefers it over a record certainly active then, and between() and on() with definitely=True keep only records
+    whose dates are known."""
+    path = data_dir / "spans.json"
+    bodies = [_body(i, name, span) for i, (name, span) in enumerate(spans)]
+    path.write_text(json.dumps({"sources": [SOURCE], "bodies": bodies}), encoding="utf-8")
+    ds = nu.load(path)
+    open_ids = {body["id"] for body in bodies if "established" not in body or "dissolved" not in body}
+
+    certain = {r.id for r in ds.bodies if ds.bodies.certainty(r, when) is nu.Certainty.DEFINITELY}
+    assert set() == open_ids & certain
+    assert set() == open_ids & set(ds.bodies.active_on(when, definitely=True).ids())
+    for records in (ds.bodies.between(when, when, definitely=True), ds.bodies.on(when, definitely=True)):
+        assert all(r.established is not None for r in records)
+    for name in ("NUC", "Council"):
+        named = [r for r in ds.bodies if r.name == name]
+        try:
+            found = ds.lookup(name, on=when)
+        except (nu.AmbiguousNameError, nu.UnknownNameError):
+            continue
+        if found.id in open_ids:
+            assert not any(r.id in certain for r in named if r is not found)

@@ -88,16 +88,23 @@ class Spans:
         # An open start (None) is the first day there is; an open end, the last.
         none = id(None)
         self.p_los = p_los = list(map({**earliest, none: ORD_MIN}.__getitem__, start_ids))
-        self.d_los = d_los = list(map({**latest, none: ORD_MIN}.__getitem__, start_ids))
+        # An open end makes the definite core empty (from the last day there is to the first):
+        # with an end unknown, no day is certainly in the span (as Period.definite has it).
+        self.d_los = d_los = list(map({**latest, none: ORD_MAX}.__getitem__, start_ids))
         self.p_his = p_his = list(map({**latest, none: ORD_MAX}.__getitem__, end_ids))
-        self.d_his = d_his = list(map({**earliest, none: ORD_MAX}.__getitem__, end_ids))
+        self.d_his = d_his = list(map({**earliest, none: ORD_MIN}.__getitem__, end_ids))
         # A span never starts after it ends: its start is at the latest its end's latest day, and
         # its end at the earliest its start's earliest day (as Period.definite has it). Few spans
-        # need it ("2017" to 2017-03-15): found by a comparison in C, then mended one by one.
+        # need it ("2017" to 2017-03-15): found by a comparison in C, then mended one by one. (A
+        # span with an open end is left empty.)
         for i in compress(range(len(d_los)), map(gt, d_los, p_his)):
-            d_los[i] = p_his[i]
+            if starts[i] is not None and ends[i] is not None:
+                d_los[i] = p_his[i]
         for i in compress(range(len(d_his)), map(lt, d_his, p_los)):
-            d_his[i] = p_los[i]
+            if starts[i] is not None and ends[i] is not None:
+                d_his[i] = p_los[i]
+        for i in compress(range(len(d_los)), map(is_, ends, repeat(None))):  # (an open start is mapped so above)
+            d_los[i], d_his[i] = ORD_MAX, ORD_MIN
         self.ordered = len(positions) == len(records) and not any(map(gt, p_los, p_los[1:]))
 
 

@@ -279,9 +279,10 @@ class Collection(Generic[R]):
     def active_on(self, when: DateLike, *, definitely: bool = False) -> Collection[R]:
         """The records whose span overlaps ``when`` (a day, a month or a year).
 
-        A programme that started in "2016" is definitely active on 2016-12-31 (if it had not
-        ended) but only possibly on 2016-03-01; both are included unless ``definitely`` is
-        set. Use :meth:`certainty` for the answer for one record.
+        A programme that ran from "2016" to "2018" is definitely active on 2016-12-31 but only
+        possibly on 2016-03-01; both are included unless ``definitely`` is set. A record whose
+        span has an open end (a start or an end the sources do not give) is never definitely
+        active. Use :meth:`certainty` for the answer for one record.
 
         Args:
             when: The date.

@@ -283,7 +283,8 @@ class Dataset:
             The record.
 
         Raises:
-            UnknownNameError: If nothing has that name (a KeyError, with suggestions).
+            UnknownNameError: If nothing has that name (a KeyError, with suggestions), or, given
+                ``on``, nothing had it then.
             AmbiguousNameError: If more than one record fits; it lists them.
         """
         try:
@@ -296,15 +297,19 @@ class Dataset:
         candidates: list[Record] | None = shared.get(folded)
         if candidates is None:  # a name of one record, or of none
             found: Record | None = first.get(folded)
-            if found is not None:
+            if found is None:  # suggest names as the records write them, not in their folded form
+                close = self._suggestions("names", first).suggest(folded)
+                raise UnknownNameError(name, [written(first[key], key) for key in close])
+            if on is None:
                 return found
-            # Suggest names as the records write them, not in their folded form.
-            close = self._suggestions("names", first).suggest(folded)
-            raise UnknownNameError(name, [written(first[key], key) for key in close])
+            candidates = [found]
         if on is not None:
             when = as_partial_date(on)
-            for level in (Certainty.DEFINITELY, Certainty.POSSIBLY):
-                fitting = [c for c in candidates if _active(c, when) is level]
+            levels = [_active(candidate, when) for candidate in candidates]
+            if not any(levels):  # no record had the name then
+                raise UnknownNameError(name, sorted(c.id for c in candidates), when)
+            for level in (Certainty.DEFINITELY, Certainty.POSSIBLY):  # a record certainly active then wins
+                fitting = [c for c, found_level in zip(candidates, levels, strict=True) if found_level is level]
                 if len(fitting) == 1:
                     return fitting[0]
                 if len(fitting) > 1:

@@ -158,14 +158,10 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Read a date as people write it, keeping the precision it has.
 
-        Accepts ISO forms ("1997", "2017-06", "2016-07-09") and written forms that
-        python-dateutil reads ("June 2017", "9 July 2016", "29th November 2023"). Refuses
-        anything it would have to guess: a text is read only if it states a year in four ASCII
-        digits and every other part it states can be read one way only. So it refuses no
-        year, a two-digit year ("Jan 97"), a sign or an open end ("-2017", "2017-"), more
-        than four digits ("02017"), digits other than 0-9, a time of day, a weekday with no
-        day or the wrong day, and a numeric form whose day and month could be read either way
-        ("03/04/2017"). White space around the text is ignored.
+        Accepts ISO forms ("1997", "2017-06", "2016-07-09") and written forms that python-dateutil
+        reads ("June 2017", "9 July 2016", "29th November 2023"), white space around them ignored.
+        Refuses anything it would have to guess: a text is read only if it states its year in four
+        digits 0-9 and every other part one way only (so not "Jan 97", "-2017", "03/04/2017", "9 July").
 
         Args:
             text: The date as written.
@@ -195,8 +191,8 @@ class PartialDate:
             raise TypeError(f"expected a string, not {type(text).__name__}")
         text = text.strip()
         # The ISO forms, told apart by their length: "1997", "2017-06", "2016-07-09", each part
-        # all decimal digits. (Slicing by position is cheaper than a regular expression, and
-        # the forms are fixed.)
+        # all decimal digits 0-9 (other scripts' digits are refused as written forms). (Slicing by
+        # position is cheaper than a regular expression, and the forms are fixed.)
         size = len(text)
         if size == 10 and text[4] == "-" and text[7] == "-" and cls is PartialDate:
             try:
@@ -207,7 +203,6 @@ class PartialDate:
             return _assemble(parsed.year, parsed.month, parsed.day)
         if size == 4 or (size == 7 and text[4] == "-") or (size == 10 and text[4] == "-" and text[7] == "-"):
             year, month, day = text[:4], text[5:7], text[8:]  # "" for a part that is not there
-            # (Other scripts' digits are decimal too: they are refused as written forms.)
             if (
                 text.isascii()
                 and year.isdecimal()
@@ -226,7 +221,7 @@ class PartialDate:
         """Read a date that is not in ISO form, refusing what would be a guess (see :meth:`parse`)."""
         _check_digits(text)
         if not any(c.isdigit() for c in text):
-            raise ValueError(f"{text!r} is not a date: it has no year")
+            raise ValueError(f"{text!r} is not a date")
         if text[0] in _OPEN_ENDS:
             raise ValueError(f"{text!r} starts with {text[0]!r}: a sign or an open range? write the date alone")
         if text[-1] in _OPEN_ENDS:
@@ -331,15 +326,21 @@ def _check_digits(text: str) -> None:
         raise ValueError(f"{text!r} has digits other than 0-9: write the date in ASCII digits")
 
 
+def _any_zone(name: str | None, offset: int | None) -> _dt.tzinfo | None:
+    """A time zone for python-dateutil to set on a text that names one (which is then refused as
+    a time of day), so that it does not warn of a zone name it does not know (UTC for any)."""
+    return None if name is None and offset is None else _dt.timezone.utc
+
+
 def _read_written(text: str, said: str) -> tuple[int, int | None, int | None]:
     """The year, month and day python-dateutil reads in ``text``, each None where the text does not
     state it; ValueError, naming ``said`` (the text as given), where reading it would be a guess."""
     from dateutil import parser
 
     try:
-        first = parser.parse(text, default=_DEFAULT_A)
-        second = parser.parse(text, default=_DEFAULT_B)
-        day_first = parser.parse(text, default=_DEFAULT_A, dayfirst=True)
+        first = parser.parse(text, default=_DEFAULT_A, tzinfos=_any_zone)
+        second = parser.parse(text, default=_DEFAULT_B, tzinfos=_any_zone)
+        day_first = parser.parse(text, default=_DEFAULT_A, dayfirst=True, tzinfos=_any_zone)
     except (ValueError, OverflowError):
         raise ValueError(f"{said!r} is not a date") from None
     # The defaults differ in hour, minute and second: any of them both parses share came
@@ -421,11 +422,12 @@ _MAX = _dt.date.max
 class Period:
     """A span of time whose ends are partial dates, either of which may be open (None).
 
-    An open start means "since an unknown time or always"; an open end means "ongoing or
-    unknown". Because the ends are partial dates, a period has a *definite* core (from the
-    latest its start can be to the earliest its end can be) inside a *possible* span (from the
-    earliest start to the latest end); :meth:`contains` and :meth:`overlaps` answer with a
-    :class:`Certainty` accordingly.
+    An open end is one the sources do not give: an open start means "since a time not known",
+    an open end "until a time not known, or still". Because the ends are partial dates, a period
+    has a *definite* core (from the latest its start can be to the earliest its end can be)
+    inside a *possible* span (from the earliest start to the latest end); :meth:`contains` and
+    :meth:`overlaps` answer with a :class:`Certainty` accordingly. A period with an open end has
+    no definite core: what is not known can only ever give POSSIBLY.
 
     Attributes:
         start: When it began, or None.
@@ -452,17 +454,20 @@ class Period:
 
     @property
     def definite(self) -> tuple[_dt.date, _dt.date]:
-        """The span the period certainly covers: latest start to earliest end (may be empty).
+        """The span the period certainly covers: latest start to earliest end (may be empty,
+        the first later than the second).
 
         A period never starts after it ends, so its start is at the latest its end's latest day
         ("2017" to 2017-03-15 certainly covers 2017-03-15), and its end at the earliest its
-        start's earliest day.
+        start's earliest day. A period with an open end certainly covers no day: it is empty.
         """
-        lo = _MIN if self.start is None else self.start.latest
-        hi = _MAX if self.end is None else self.end.earliest
-        if self.end is not None and self.end.latest < lo:
+        if self.start is None or self.end is None:
+            return _MAX, _MIN
+        lo = self.start.latest
+        hi = self.end.earliest
+        if self.end.latest < lo:
             lo = self.end.latest
-        if self.start is not None and self.start.earliest > hi:
+        if self.start.earliest > hi:
             hi = self.start.earliest
         return lo, hi
 

@@ -105,18 +105,31 @@ class UnknownIdError(LookupFailure, KeyError):
 
 
 class UnknownNameError(UnknownIdError):
-    """No record has that id, name, acronym or alias.
+    """No record has that id, name, acronym or alias (on the date asked about, if one was given).
 
     Attributes:
         id: The name asked for.
-        suggestions: Names close to it, best first.
+        suggestions: Names close to it, best first; or, for a date on which no record had the
+            name, the ids of the records that have it at other times.
+        on: The date asked about, if one was given.
     """
 
+    def __init__(self, id: str, suggestions: Sequence[str] = (), on: object = None) -> None:
+        super().__init__(id, suggestions)
+        self.on = on
+
     def __str__(self) -> str:
+        if self.on is not None:
+            named = ", ".join(repr(s) for s in self.suggestions)
+            return f"no record had the name, acronym or alias {self.id!r} on {self.on}; it names {named} at other times"
         message = f"no record has the id, name, acronym or alias {self.id!r}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         return message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made again from what it was made of (see DataError.__reduce__).
+        return type(self), (self.id, self.suggestions, self.on), self.__dict__
 
 
 class AmbiguousNameError(LookupFailure):
