@@ -20,6 +20,9 @@ import nato_ukraine as nu
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "nato_ukraine"
 
+#: The ways the loader can structure records (nato_ukraine._loading.STRUCTURING, the tests' one seam).
+STRUCTURINGS = ("readers", "compiled", "converter")
+
 #: Ids the bundled data has: records added with extra= may refer to them.
 BUNDLED_SOURCE = "nato-relations-with-ukraine"
 BUNDLED_BODY = "nato-ukraine-commission"
@@ -322,19 +325,20 @@ def test_bundled_id_taken_by_a_record_that_cannot_be_read(tmp_path: Path) -> Non
 def test_records_around_a_broken_one_are_read_as_the_converter_reads_them(
     load: Mode, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In a list with a broken record, the records around it are read by the generated structurers and the broken
-    one is explained by the converter: the problems are those of a load by the converter alone."""
+    """In a list with a broken record, the records around it are read by the generated structurers (composed of
+    readers, or compiled) and the broken one is explained by the converter: the problems are those of a load by the
+    converter alone."""
     from nato_ukraine import _loading
 
     records = [event(id=f"meeting-{i}", name=f"Meeting {i}") for i in range(3)]
     path = write(tmp_path, document(*records, event(id="broken", date="Juny 2017"), event(id="dangling", bodies=["x"])))
     found = {}
-    for fast in (True, False):
-        monkeypatch.setattr(_loading, "FAST_PATH", fast)
-        found[fast] = [(p.path, p.message) for p in data_error(load, path).problems]
+    for way in STRUCTURINGS:
+        monkeypatch.setattr(_loading, "STRUCTURING", way)
+        found[way] = [(p.path, p.message) for p in data_error(load, path).problems]
 
-    assert found[True] == found[False]
-    assert ["$.events[3].date", "$.events[4].bodies[0]"] == [where for where, _ in found[True]]
+    assert [found["converter"]] * len(STRUCTURINGS) == list(found.values())
+    assert ["$.events[3].date", "$.events[4].bodies[0]"] == [where for where, _ in found["converter"]]
 
 
 def test_same_id_in_two_collections(load: Mode, tmp_path: Path) -> None:
@@ -632,16 +636,17 @@ def problems_of(path: Path) -> list[tuple[str, str]] | int:
 def problems_both_ways(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: dict[str, Any]
 ) -> dict[bool, list[tuple[str, str]] | int]:
-    """:func:`problems_of` a file of ``content``, read by the generated structurers first (True) or by the cattrs
-    converter alone (False)."""
+    """:func:`problems_of` a file of ``content``, read by the generated structurers first (True), composed of readers
+    and compiled alike (checked here), or by the cattrs converter alone (False)."""
     from nato_ukraine import _loading
 
     path = write(tmp_path, content)
     found = {}
-    for fast in (True, False):
-        monkeypatch.setattr(_loading, "FAST_PATH", fast)
-        found[fast] = problems_of(path)
-    return found
+    for way in STRUCTURINGS:
+        monkeypatch.setattr(_loading, "STRUCTURING", way)
+        found[way] = problems_of(path)
+    assert found["readers"] == found["compiled"]
+    return {True: found["compiled"], False: found["converter"]}
 
 
 @pytest.mark.parametrize("content", list(MISPLACED.values()), ids=list(MISPLACED))

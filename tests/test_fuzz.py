@@ -110,13 +110,13 @@ def mutated_files(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
     return draw(mutated(merged, ids + bundled)), True
 
 
-@pytest.fixture(autouse=True, params=["generated structurers", "converter alone"])
+@pytest.fixture(autouse=True, params=["auto", "compiled", "converter"])
 def structurer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test twice: with records read by the generated structurers (and a refused one by the converter), and by
-    the cattrs converter alone."""
+    """Each test three times: with records read by the generated structurers, composed of readers for these short
+    lists, or compiled (a refused record then by the converter), and by the cattrs converter alone."""
     from nato_ukraine import _loading
 
-    monkeypatch.setattr(_loading, "FAST_PATH", request.param == "generated structurers")
+    monkeypatch.setattr(_loading, "STRUCTURING", request.param)
 
 
 @pytest.fixture(scope="module")

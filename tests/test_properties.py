@@ -257,7 +257,8 @@ def pairs_of_records(a: Any, b: Any) -> Iterator[tuple[Any, Any]]:
 
 @given(document=valid_documents())
 def test_loader_reads_records_as_the_classes_make_them(data_dir: Path, document: dict[str, Any]) -> None:
-    """Loaded records are the converter's: exact class, equal, same hash, frozen; equal again without the fast path."""
+    """Loaded records are the converter's: exact class, equal, same hash, frozen; equal again compiled and by the
+    converter alone."""
     path = write_json(data_dir / "valid.json", document)
     loaded = nu.load(path)
 
@@ -279,26 +280,27 @@ def test_loader_reads_records_as_the_classes_make_them(data_dir: Path, document:
             assert read in getattr(loaded, name)
     assert count == len(loaded)
 
-    with mock.patch.object(nato_ukraine._loading, "FAST_PATH", False):
-        slow = nu.load(path)
-    assert list(loaded.records()) == list(slow.records())
-    assert [type(record) for record in loaded.records()] == [type(record) for record in slow.records()]
+    for way in ("compiled", "converter"):
+        with mock.patch.object(nato_ukraine._loading, "STRUCTURING", way):
+            other = nu.load(path)
+        assert list(loaded.records()) == list(other.records())
+        assert [type(record) for record in loaded.records()] == [type(record) for record in other.records()]
 
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-@pytest.mark.parametrize("fast_path", [True, False], ids=["fast path", "cattrs"])
+@pytest.mark.parametrize("structuring", ["readers", "compiled", "converter"])
 @given(ids=st.lists(st.text(alphabet="az09-\n_A", min_size=1, max_size=6), unique=True, max_size=5))
 def test_ids_reported_as_not_slugs_are_those_the_slug_pattern_refuses(
-    data_dir: Path, fast_path: bool, ids: list[str]
+    data_dir: Path, structuring: str, ids: list[str]
 ) -> None:
     """The load refuses exactly the ids that do not match the slug pattern, each as "not a slug" at its id."""
     sources = [{"id": record_id, "name": "n", "title": "t"} for record_id in ids]
     path = write_json(data_dir / "slugs.json", {"sources": sources})
     expected = {f"$.sources[{i}].id" for i, record_id in enumerate(ids) if not SLUG.fullmatch(record_id)}
 
-    with mock.patch.object(nato_ukraine._loading, "FAST_PATH", fast_path):
+    with mock.patch.object(nato_ukraine._loading, "STRUCTURING", structuring):
         try:
             loaded = nu.load(path)
         except nu.DataError as exc:
@@ -437,7 +439,7 @@ def in_event_order(events: Iterable[nu.Event]) -> list[str]:
     return [event.id for event in sorted(events, key=key)]
 
 
-@pytest.mark.parametrize("fast_path", [True, False], ids=["fast path", "cattrs"])
+@pytest.mark.parametrize("structuring", ["readers", "compiled", "converter"])
 @given(
     parts=st.lists(
         st.tuples(ORDER_DATES, st.none() | ORDER_DATES, st.sampled_from(["a", "a-b", "ab", "a0"])), max_size=14
@@ -446,7 +448,7 @@ def in_event_order(events: Iterable[nu.Event]) -> list[str]:
     random=st.randoms(use_true_random=False),
 )
 def test_events_of_a_file_are_ordered_by_date_then_end_then_id(
-    data_dir: Path, fast_path: bool, parts: list[Any], written: str, random: Any
+    data_dir: Path, structuring: str, parts: list[Any], written: str, random: Any
 ) -> None:
     """A loaded file's events come by date, no end first, then end, then id, however the file orders and writes them."""
     cite = (nu.Citation(source="notes", quote="q"),)
@@ -462,7 +464,7 @@ def test_events_of_a_file_are_ordered_by_date_then_end_then_id(
     path = write_json(data_dir / "ordered.json", {"sources": [SOURCE], "events": unstructured})
     bundled = nu.load()
 
-    with mock.patch.object(nato_ukraine._loading, "FAST_PATH", fast_path):
+    with mock.patch.object(nato_ukraine._loading, "STRUCTURING", structuring):
         loaded = nu.load(path)
         added = nu.load(extra=path)
 

@@ -37,7 +37,7 @@ from nato_ukraine._fields import field_specs
 from nato_ukraine._gc import paused
 from nato_ukraine._reading import MANIFEST, MAX_BYTES, UNREADABLE, Files, parse, read_bundled, read_location
 from nato_ukraine._rules import Placed, id_path, rules_of
-from nato_ukraine._struct import DateCache, structurer
+from nato_ukraine._struct import DateCache, Structurer, structurer
 from nato_ukraine.dataset import Dataset
 from nato_ukraine.exceptions import DataError, Problem
 from nato_ukraine.models import COLLECTIONS, Manifest, Record
@@ -45,14 +45,19 @@ from nato_ukraine.models import COLLECTIONS, Manifest, Record
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["FAST_PATH", "MANIFEST", "MAX_BYTES", "SCHEMA_VERSION", "load"]
+__all__ = ["COMPILE_FROM", "MANIFEST", "MAX_BYTES", "SCHEMA_VERSION", "STRUCTURING", "load"]
 
 #: The newest version of the JSON form this package reads.
 SCHEMA_VERSION = 1
 
-#: Whether records are structured by the generated structurers first (True), or by the cattrs
-#: converter alone: the one switch the tests turn, to hold the two to the same results.
-FAST_PATH = True
+#: How records are structured: ``"auto"``, by the generated structurers (compiled for a list of
+#: :data:`COMPILE_FROM` records or more, else composed of readers), a refused record then by the
+#: cattrs converter; ``"compiled"`` and ``"readers"``, always so; ``"converter"``, by the cattrs
+#: converter alone. The one switch the tests turn, to hold the ways to the same results.
+STRUCTURING = "auto"
+
+#: The fewest records of a list whose class's structurer is compiled (see :mod:`nato_ukraine._struct`).
+COMPILE_FROM = 500
 
 _lock = threading.Lock()
 _bundled: Dataset | None = None
@@ -181,7 +186,7 @@ def _structure_list(content: Content, name: str, items: list[Any], dates: DateCa
     end instead costs about a fifth of the load.
     """
     cls = COLLECTIONS[name]
-    structure = structurer(cls) if FAST_PATH else _never
+    structure = _structurer_for(cls, len(items))
     records: list[Record] = []
     append = records.append
     unread: list[int] = []
@@ -219,6 +224,14 @@ def _readable_fields(item: dict[str, Any], cls: type, dates: DateCache) -> Simpl
     return readable
 
 
+def _structurer_for(cls: type, count: int) -> Structurer:
+    """The structurer for a list of ``count`` records of ``cls``, as :data:`STRUCTURING` says."""
+    if STRUCTURING == "converter":
+        return _never
+    compiled = STRUCTURING == "compiled" or (STRUCTURING == "auto" and count >= COMPILE_FROM)
+    return structurer(cls, compiled=compiled)
+
+
 def _never(value: object, dates: DateCache) -> Any:
     raise TypeError("the fast path is off")
 
@@ -236,9 +249,9 @@ def structure_manifest(file: str, path: str, value: object, dates: DateCache, pr
     if not isinstance(value, dict):
         problems.append(Problem(file, path, "expected an object"))
         return Manifest()
-    if FAST_PATH:
+    if STRUCTURING != "converter":
         try:
-            made: Manifest = structurer(Manifest)(value, dates)
+            made: Manifest = _structurer_for(Manifest, 1)(value, dates)
         except Exception:  # noqa: BLE001 - explained below
             pass
         else:

@@ -123,10 +123,15 @@ def _read_file(path: str, info: os.stat_result, max_bytes: int, problems: list[P
         problems.append(Problem(path, "$", f"the file has {info.st_size:,} bytes: {too_big}"))
         return None
     with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        opened = os.fstat(handle.fileno())
+        if not stat.S_ISREG(opened.st_mode):
             problems.append(Problem(path, "$", "not a regular file: only regular files are read"))
             return None
-        data = handle.read(max_bytes + 1)
+        # (read(n) makes a buffer of n bytes first: asked for the file's size and a byte more, then,
+        # if it has grown since, for what is left of max_bytes.)
+        data = handle.read(min(opened.st_size, max_bytes) + 1)
+        if len(data) > opened.st_size:
+            data += handle.read(max(0, max_bytes + 1 - len(data)))
     if len(data) > max_bytes:  # (it grew after it was looked at)
         problems.append(Problem(path, "$", f"the file has {too_big}"))
         return None

@@ -7,6 +7,12 @@ traceback shows it. The function takes only a well-formed record: a key the clas
 missing required one, a value of the wrong type each raise, and the loader then asks the cattrs
 converter, with detailed validation, to say exactly what is wrong.
 
+Compiling costs about a millisecond a class, which a few hundred records repay, and which is a
+sixth of the first load of the bundled data (a few dozen records of each class): for a short
+list the loader asks instead for a structurer composed of one reader per field
+(``structurer(cls, compiled=False)``), ready at once, which reads as the compiled one does and
+then calls the class.
+
 Why not cattrs' own generated hooks, which the converter uses? These do the same checks in about
 two thirds of the time at a hundred thousand records (see ``docs/performance.md``), because:
 
@@ -56,7 +62,7 @@ class DateCache(dict[str, PartialDate]):
 #: A generated structurer: a JSON value and the load's date cache in, a record out (or it raises).
 Structurer = Callable[[Any, DateCache], Any]
 
-_made: dict[type, Structurer] = {}
+_made: dict[tuple[type, bool], Structurer] = {}
 _twins: dict[type, type | None] = {}
 
 
@@ -64,16 +70,76 @@ def _reject(value: object) -> NoReturn:
     raise TypeError(f"unexpected {type(value).__name__}")
 
 
-def structurer(cls: type) -> Structurer:
-    """The generated structurer of an attrs class, made on first use.
+def structurer(cls: type, *, compiled: bool = True) -> Structurer:
+    """The structurer of an attrs class, made on first use: compiled, or composed of readers.
 
     Raises:
         TypeError: If a field's type is none the package reads (see :mod:`nato_ukraine._fields`).
     """
-    made = _made.get(cls)
-    if made is None:
-        made = _made.setdefault(cls, _generate(cls))  # (two threads may both make one: either serves)
+    made = _made.get((cls, compiled))
+    if made is None:  # (two threads may both make one: either serves)
+        made = _made.setdefault((cls, compiled), _generate(cls) if compiled else _compose(cls))
     return made
+
+
+def _compose(cls: type) -> Structurer:
+    """A structurer of one reader per field (:func:`_reader`), which then calls the class."""
+    readers = {spec.name: _reader(spec) for spec in field_specs(cls)}
+
+    def structure(value: Any, dates: DateCache) -> Any:
+        if type(value) is not dict:
+            _reject(value)
+        kwargs = {}
+        for key, item in value.items():  # an unknown key fails the lookup, a missing one the call
+            kwargs[key] = readers[key](item, dates)
+        return cls(**kwargs)
+
+    return structure
+
+
+_Reader = Callable[[Any, DateCache], Any]
+
+
+def _reader(spec: FieldSpec) -> _Reader:
+    """A function that reads one field's JSON value as the compiled code does (:func:`_expression`)."""
+    item = _item_reader(spec)
+    read = item
+    if spec.many:
+
+        def read(value: Any, dates: DateCache) -> Any:
+            if type(value) is not list:  # (a string is no list)
+                _reject(value)
+            return tuple([item(each, dates) for each in value])
+
+    if not spec.optional:
+        return read
+
+    def read_optional(value: Any, dates: DateCache) -> Any:
+        return None if value is None else read(value, dates)
+
+    return read_optional
+
+
+def _item_reader(spec: FieldSpec) -> _Reader:
+    if spec.shape is Shape.RECORD:
+        return structurer(spec.item, compiled=False)
+    if spec.shape is Shape.DATE:
+        return _read_date
+    if spec.shape is Shape.ENUM:
+        members = {member.value: member for member in spec.item}
+        return lambda value, dates: members[value]
+    expected = str if spec.shape is Shape.TEXT else int
+    if spec.shape is Shape.TEXT and (spec.meaning.label or spec.meaning.collection is not None):
+        return lambda value, dates: sys.intern(value)  # (a TypeError for anything but a str)
+
+    def read_exact(value: Any, dates: DateCache) -> Any:
+        return value if type(value) is expected else _reject(value)  # not a bool for an int
+
+    return read_exact
+
+
+def _read_date(value: Any, dates: DateCache) -> PartialDate:
+    return dates[value]
 
 
 def twin(cls: type) -> type | None:
@@ -193,7 +259,7 @@ def _expression(spec: FieldSpec, source: _Source) -> str:
         elif spec.shape is Shape.DATE:
             each = "[dates[y] for y in x]"
         else:
-            each = f"map({_reader(spec, source)}.__getitem__, x)"
+            each = f"map({_members(spec, source)}.__getitem__, x)"
         # (An empty list, the commonest, is read as the empty tuple; a string is no list.)
         read = f"(tuple({each}) if x else ()) if type(x) is list else _reject(x)"
     elif spec.shape is Shape.TEXT:
@@ -203,13 +269,13 @@ def _expression(spec: FieldSpec, source: _Source) -> str:
     elif spec.shape is Shape.DATE:
         read = "dates[x]"
     elif spec.shape is Shape.ENUM:
-        read = f"{_reader(spec, source)}[x]"
+        read = f"{_members(spec, source)}[x]"
     else:
         read = f"{source.bind(structurer(spec.item))}(x, dates)"
     return f"None if x is None else ({read})" if spec.optional else read
 
 
-def _reader(spec: FieldSpec, source: _Source) -> str:
+def _members(spec: FieldSpec, source: _Source) -> str:
     """The name of a dict of an enum's members by value (a lookup of anything else raises)."""
     return source.bind({member.value: member for member in spec.item})
 

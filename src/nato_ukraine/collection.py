@@ -15,7 +15,6 @@ from operator import attrgetter, itemgetter, le
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from nato_ukraine._fields import date_ends, dating, field_specs, record_span, singular, span_ends
-from nato_ukraine._frames import frame, to_record
 from nato_ukraine._gc import paused
 from nato_ukraine._indexes import SpanIndex, Spans, Suggestions, days_between, days_of, field_index, in_order, plain
 from nato_ukraine.dates import Certainty, DateLike
@@ -374,6 +373,8 @@ class Collection(Generic[R]):
         values; references become lists of ids; citations become ``citation_sources``, the
         ids of the sources cited. Uses the standard library only.
         """
+        from nato_ukraine._frames import to_record  # imported on first use: a load needs no flat records
+
         return [to_record(record) for record in self._records]
 
     def to_pandas(self) -> pandas.DataFrame:
@@ -384,6 +385,8 @@ class Collection(Generic[R]):
         Raises:
             ImportError: If pandas is not installed (``pip install "nato-ukraine[pandas]"``).
         """
+        from nato_ukraine._frames import frame
+
         return frame(self.to_records(), self._record_class(), what="Collection.to_pandas()")
 
 
