@@ -110,10 +110,15 @@ class TestUserData:
         with pytest.raises(nu.DataError, match=r"\$\.bodies\[0\]\.id: 'nato-ukraine-commission' is already used at"):
             nu.load(extra=extra)
 
-    def test_path_and_extra_together_are_refused(self, small: Path) -> None:
-        """Giving both a dataset and extra records is a usage error."""
-        with pytest.raises(ValueError, match="not both"):
-            nu.load(small, extra=small)
+    def test_extra_records_go_on_top_of_a_dataset_path(self, small: Path, tmp_path: Path) -> None:
+        """load(path, extra=...) adds a user's records to a dataset of the user's (a pinned snapshot), references
+        crossing over; an id of the snapshot's is refused, naming the snapshot."""
+        mine = write(tmp_path / "mine-too.json", {"events": [event("meeting-two", "2018", bodies=["office-a"])]})
+        ds = nu.load(small, extra=mine)
+        assert (["meeting-one", "meeting-two"], "office-a") == (ds.events.ids(), ds.events["meeting-two"].bodies[0])
+        clash = write(tmp_path / "clash.json", {"events": [event("meeting-one", "2018")]})
+        with pytest.raises(nu.DataError, match=f"already used at {small}: events"):
+            nu.load(small, extra=clash)
 
     def test_missing_path_raises_file_not_found_naming_it(self, tmp_path: Path) -> None:
         """A path that does not exist raises FileNotFoundError with the path in the message."""

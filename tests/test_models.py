@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import attrs
@@ -204,8 +205,9 @@ def test_a_declared_class_has_its_schema(visits: Path) -> None:
     """The JSON Schema describes a declared class from its fields and their metadata."""
     visit = nu.json_schema()["$defs"]["Visit"]
 
-    assert ["id", "name", "day"] == visit["required"]
+    assert ["id", "name", "citations", "day"] == visit["required"]
     assert {"$ref": "#/$defs/PartialDate"} == {k: v for k, v in visit["properties"]["day"].items() if k == "$ref"}
-    assert "^[a-z0-9]+(-[a-z0-9]+)*$" == visit["properties"]["host"]["anyOf"][0]["pattern"]
+    host = re.compile(visit["properties"]["host"]["anyOf"][0]["pattern"])
+    assert (True, False, False) == tuple(bool(host.search(text)) for text in ("an-office", "An Office", "office\n"))
     assert 1 == visit["properties"]["citations"]["minItems"]
     assert visit["properties"]["city"]["description"].startswith("Where it took place")

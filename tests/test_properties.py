@@ -561,11 +561,16 @@ def meetings(parts: Iterable[tuple[nu.PartialDate, nu.PartialDate | None]]) -> n
 def test_event_date_queries_agree_with_a_scan(
     parts: list[Any], start: nu.PartialDate | None, end: nu.PartialDate | None, definitely: bool
 ) -> None:
-    """Over any window (open, or even reversed), between() returns the events a scan of their days admits, in
-    order; so does active_on() at either bound. Events are in date order, which the queries make use of."""
+    """Over any window (open or not), between() returns the events a scan of their days admits, in order, and a
+    reversed window raises ValueError; active_on() at either bound agrees with a scan too. Events are in date
+    order, which the queries make use of."""
     events = meetings(parts)
     lo = dt.date.min if start is None else start.earliest
     hi = dt.date.max if end is None else end.latest
+    if lo > hi:
+        with pytest.raises(ValueError, match="after the end"):
+            events.between(start, end, definitely=definitely)
+        return
 
     def admitted(event: nu.Event) -> bool:
         first, last = event.date.earliest, (event.end or event.date).latest

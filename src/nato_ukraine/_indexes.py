@@ -548,7 +548,15 @@ def days_of(when: DateLike) -> tuple[int, int]:
 
 
 def days_between(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
-    """The first day ``start`` may be and the last ``end`` may be, as ordinals (None: no bound)."""
-    lo = ORD_MIN if start is None else as_partial_date(start).earliest.toordinal()
-    hi = ORD_MAX if end is None else as_partial_date(end).latest.toordinal()
+    """The first day ``start`` may be and the last ``end`` may be, as ordinals (None: no bound).
+
+    Raises:
+        ValueError: If the start is certainly after the end (the bounds are reversed).
+    """
+    first = None if start is None else as_partial_date(start)
+    last = None if end is None else as_partial_date(end)
+    lo = ORD_MIN if first is None else first.earliest.toordinal()
+    hi = ORD_MAX if last is None else last.latest.toordinal()
+    if lo > hi:
+        raise ValueError(f"the start {first} is after the end {last}: give the earlier date first")
     return lo, hi

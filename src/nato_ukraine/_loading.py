@@ -79,8 +79,9 @@ def load(
         path: A dataset file (one JSON object keyed by collection name) or a directory laid
             out like the bundled ``data/`` (``events.json``, ``bodies.json``, ... and an
             optional ``manifest.json``). None for the bundled data.
-        extra: A dataset file or directory of records to add to the bundled data. Its ids must
-            not collide with the bundled ones; its references may point into them.
+        extra: A dataset file or directory of records to add to the bundled data, or to the
+            dataset of ``path`` (a pinned snapshot, say). Its ids must not collide with theirs;
+            its references may point into them.
         max_bytes: The most bytes read of any one file (1 GiB unless given): a larger file is
             refused, as is anything but a regular file or a directory of them (a named pipe,
             a device).
@@ -92,16 +93,13 @@ def load(
         DataError: If any file is not valid, or a directory holds no collection file; it lists
             every problem found.
         FileNotFoundError: If ``path`` or ``extra`` does not exist.
-        ValueError: If both ``path`` and ``extra`` are given, or either is an empty string.
+        ValueError: If ``path`` or ``extra`` is an empty string.
     """
-    if path is not None and extra is not None:
-        raise ValueError("give a dataset path or extra records, not both")
-    if path is not None:
-        return _load(read_location(path, max_bytes))
-    bundled = _load_bundled()
+    base = _load_bundled() if path is None else _load(read_location(path, max_bytes))
     if extra is None:
-        return bundled
-    return _load(read_location(extra, max_bytes), base=bundled)
+        return base
+    named = "the bundled data" if path is None else os.fspath(path)
+    return _load(read_location(extra, max_bytes), base=base, base_name=named)
 
 
 def _load_bundled() -> Dataset:
@@ -298,7 +296,7 @@ def _problems_from(file: str, path: str, exc: BaseException) -> list[Problem]:
 # 4. Validate, and 5. the Dataset
 
 
-def _load(files: Files, *, base: Dataset | None = None) -> Dataset:
+def _load(files: Files, *, base: Dataset | None = None, base_name: str = "") -> Dataset:
     problems: list[Problem] = []
     dates = DateCache()
     with paused():
@@ -306,7 +304,7 @@ def _load(files: Files, *, base: Dataset | None = None) -> Dataset:
         for file, data in files.collections:
             contents.append(structure_document(file, parse(file, data, problems), dates, problems))
         manifest, where = _manifest_of(files, contents, dates, problems)
-        collections, by_id = validate(contents, base, problems)
+        collections, by_id = validate(contents, base, problems, base_name)
         _check_manifest(manifest, where, Placed(collections, by_id), problems)
         if problems:
             raise DataError(_in_reading_order(problems))
@@ -333,7 +331,7 @@ def _manifest_of(
 
 
 def validate(
-    contents: list[Content], base: Dataset | None, problems: list[Problem]
+    contents: list[Content], base: Dataset | None, problems: list[Problem], base_name: str = ""
 ) -> tuple[dict[str, list[Record]], dict[str, Record]]:
     """Place every record by id, then hold each list of records to the rules of its class.
 
@@ -348,7 +346,7 @@ def validate(
             by_id.update(zip(collection.ids(), collection, strict=True))
     unreadable = (record_id for content in contents for record_id, _, _ in content.unreadable)
     placed = Placed(collections, by_id, unreadable)
-    for file, name, records, indexes in _place(contents, base, placed, problems):
+    for file, name, records, indexes in _place(contents, base, placed, problems, base_name):
         rules = rules_of(COLLECTIONS[name])
         if all(rule.holds(records, placed) for rule in rules):
             continue
@@ -368,7 +366,9 @@ def validate(
 _Placed = list[tuple[str, str, list[Record], Sequence[int]]]
 
 
-def _place(contents: list[Content], base: Dataset | None, placed: Placed, problems: list[Problem]) -> _Placed:
+def _place(
+    contents: list[Content], base: Dataset | None, placed: Placed, problems: list[Problem], base_name: str
+) -> _Placed:
     """Place each file's records by id, into ``collections`` and ``by_id``: a list at a time,
     in C, when no id is used twice; else one by one (:func:`_place_one_by_one`).
 
@@ -387,7 +387,7 @@ def _place(contents: list[Content], base: Dataset | None, placed: Placed, proble
             lists.append((content.file, name, records, indexes))
     if clean:
         return lists
-    return _place_one_by_one(contents, base, collections, by_id, problems)
+    return _place_one_by_one(contents, base, collections, by_id, problems, base_name)
 
 
 def _place_one_by_one(
@@ -396,6 +396,7 @@ def _place_one_by_one(
     collections: dict[str, list[Record]],
     by_id: dict[str, Record],
     problems: list[Problem],
+    base_name: str,
 ) -> _Placed:
     """Place each record by id in reading order, read or not: the first use of an id keeps it,
     and each later use is a problem that names the first."""
@@ -408,7 +409,7 @@ def _place_one_by_one(
             collections[name] += collection
             for record in collection:
                 by_id[record.id] = record
-                first[record.id] = f"the bundled data: {name}"
+                first[record.id] = f"{base_name}: {name}"
     placed: _Placed = []
     for content in contents:
         unreadable: dict[str, list[tuple[int, str]]] = {}

@@ -525,7 +525,7 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
     header, key = _stats_key(args.collection, args.by)
     try:
         counts = collection.count_by(key)  # (a singular, "body", names its field too)
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         raise _UsageError(str(exc)) from None
     _emit(
         args,
@@ -537,22 +537,20 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _stats_key(collection: str, by: str) -> tuple[str, str | Callable[[Any], Any]]:
-    """The header and the key to count ``collection`` by for ``--by by``: the name itself for a
-    field of plain values, a function giving readable keys for a field of nested records.
+def _stats_key(collection: str, by: str) -> tuple[str, str]:
+    """The header and the key to count ``collection`` by for ``--by by`` (``count_by`` gives a
+    field of nested records readable keys: a role's text, a citation's source).
 
     Raises:
         _UsageError: If the records have no such field; it says which collections have it.
     """
-    if by in ("year", "decade"):
+    if by in ("year", "decade", "source"):
         return by, by
     specs = field_specs(COLLECTIONS[collection])
     spec = _field(specs, by)
     if spec is None:
         raise _UsageError(_no_field(collection, by))
-    if spec.shape is not Shape.RECORD:
-        return by, by
-    return _nested_key(spec)
+    return (by if spec.shape is not Shape.RECORD else _nested_header(spec)), by
 
 
 def _no_field(collection: str, by: str) -> str:
@@ -582,24 +580,13 @@ def _field(specs: Iterable[FieldSpec], name: str) -> FieldSpec | None:
     return next((s for s in specs if name in (s.name, singular(s.name) if s.many else None)), None)
 
 
-def _nested_key(spec: FieldSpec) -> tuple[str, Callable[[Any], Any]]:
-    """For a field of nested records: their texts when their class says how it reads (roles,
-    periods), else the ids they refer to, each once a record (citations: the sources cited)."""
-    name = spec.name
-
-    def items(record: Any) -> tuple[Any, ...]:
-        value = getattr(record, name)
-        return () if value is None else tuple(value) if spec.many else (value,)
-
+def _nested_header(spec: FieldSpec) -> str:
+    """The header of the keys ``count_by`` gives a field of nested records: the field's name, for
+    records that say how they read (roles); else what they refer to (citations: the sources)."""
     sites = references(spec.item)
-    if spec.item.__str__ is not object.__str__ or not sites:
-        return name, lambda record: [str(item) for item in items(record)]
-    header = " ".join(f"{singular(name)} {site.meaning.collection}" for site in sites)
-
-    def ids(record: Any) -> list[Any]:
-        return sorted({found for item in items(record) for site in sites for found in site.ids(item)})
-
-    return header, ids
+    if "__str__" in vars(spec.item) or not sites:
+        return spec.name
+    return " ".join(f"{singular(spec.name)} {site.meaning.collection}" for site in sites[:1])
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -616,6 +603,13 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             _emit(args, out, payload, [], [])
         else:
             print(str(exc), file=sys.stderr)
+            taken = sum("is already used at the bundled data" in p.message for p in exc.problems)
+            if not args.standalone and taken * 2 >= len(exc.problems):  # (a whole dataset, such as an export)
+                print(
+                    f"nato-ukraine: {taken} of its ids are the bundled data's: if {args.file} is a whole dataset"
+                    " (an export, say), check it on its own with --standalone",
+                    file=sys.stderr,
+                )
         return 1
     counts = {name: len(c) for name, c in ds.collections().items()}
     if args.json:

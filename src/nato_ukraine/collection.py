@@ -8,15 +8,15 @@ span and fields are comes from its class's field metadata (see :mod:`nato_ukrain
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from itertools import islice
 from operator import attrgetter, itemgetter, le
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from nato_ukraine._fields import date_ends, dating, field_specs, record_span, singular, span_ends
+from nato_ukraine._fields import FieldSpec, date_ends, dating, record_span, span_ends
 from nato_ukraine._gc import paused
-from nato_ukraine._indexes import SpanIndex, Spans, Suggestions, days_between, days_of, field_index, in_order, plain
+from nato_ukraine._indexes import SpanIndex, Spans, Suggestions, days_between, days_of, field_index, in_order
+from nato_ukraine._queries import Scope, count, field_of, wanted
 from nato_ukraine.dates import Certainty, DateLike
 from nato_ukraine.exceptions import UnknownIdError
 from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, Person, Programme, Record, Source
@@ -64,25 +64,38 @@ class Collection(Generic[R]):
         "_field_index",
         "_name",
         "_records",
+        "_scope",
         "_spans",
         "_suggester",
         "_years",
         "_years_sorted",
     )
 
-    def __init__(self, name: str, records: Iterable[R]) -> None:
-        self._setup(name, in_order(records))
+    def __init__(
+        self, name: str, records: Iterable[R], *, by_id: Mapping[str, R] | None = None, scope: Scope | None = None
+    ) -> None:
+        """Make a collection of ``records``, put in the collection's order.
+
+        Args:
+            name: The collection's name (``events``).
+            records: Its records, in any order.
+            by_id: Its records by id, when the caller has that index (a dataset has).
+            scope: What it knows of the dataset it belongs to: the ids a query may name, and
+                the years ``count_by(..., fill=True)`` fills.
+        """
+        self._setup(name, in_order(records), by_id, scope)
 
     @classmethod
-    def _of(cls, name: str, records: tuple[R, ...], by_id: Mapping[str, R] | None = None) -> Collection[R]:
+    def _of(cls, name: str, records: tuple[R, ...], scope: Scope | None = None) -> Collection[R]:
         """A collection of records already in the collection's order: no copy, no sort."""
         self = object.__new__(cls)
-        self._setup(name, records, by_id)
+        self._setup(name, records, None, scope)
         return self
 
-    def _setup(self, name: str, records: tuple[R, ...], by_id: Mapping[str, R] | None = None) -> None:
+    def _setup(self, name: str, records: tuple[R, ...], by_id: Mapping[str, R] | None, scope: Scope | None) -> None:
         self._name = name
         self._records: tuple[R, ...] = records
+        self._scope = scope
         # Indexes, each built on first use (a query result that is never queried builds none).
         self._by_id: Mapping[str, R] | None = by_id
         self._field_index: dict[str, dict[Hashable, list[int]]] = {}
@@ -187,7 +200,7 @@ class Collection(Generic[R]):
             records = tuple(self._records[i] for i in positions)
         if stop > first:
             records += self._records[first:stop]
-        return Collection._of(self._name, records)
+        return Collection._of(self._name, records, self._scope)
 
     def _record_class(self) -> type | None:
         """The class of the records: the first one's, or, with none, that of the collection's name
@@ -198,47 +211,45 @@ class Collection(Generic[R]):
 
     def filter(self, predicate: Callable[[R], bool]) -> Collection[R]:
         """The records for which ``predicate`` is true."""
-        return Collection._of(self._name, tuple(r for r in self._records if predicate(r)))
+        return Collection._of(self._name, tuple(r for r in self._records if predicate(r)), self._scope)
 
     def where(self, **criteria: object) -> Collection[R]:
         """The records whose fields match every criterion.
 
         A criterion names a field and gives a value: ``kind="meeting"`` or
-        ``kind=nu.EventKind.MEETING``. For a field that holds several ids (``bodies``,
+        ``kind=nu.EventKind.MEETING`` (an enum value in any case, spaces or hyphens for
+        underscores: ``kind="Trust fund"``). For a field that holds several ids (``bodies``,
         ``programmes``, ``people``, ...) the value must be among them, and the singular name
         may be used (``body="nato-ukraine-commission"``). A record may stand for its id. A
         list, set or tuple of values matches any of them.
 
         Raises:
-            TypeError: If a criterion names no field of these records.
+            ValueError: If a criterion names no field of these records, an enum value that is
+                none of the enum's, an id that no record of the collection the field refers to
+                has, or a date (ask :meth:`on`, :meth:`between` or :meth:`active_on`); the error
+                names close matches.
         """
         if not criteria:
             return self
         matches: list[list[int]] = []  # for each criterion, the positions of the records that meet it
         for key, value in criteria.items():
-            index = self._index_for(self._field_name(key))
-            wanted = value if isinstance(value, (list, set, frozenset, tuple)) else [value]
-            if len(wanted) == 1:
-                matches.append(index.get(plain(next(iter(wanted))), []))
+            spec = self._field(key)
+            index = self._index_for(spec.name)
+            keys = wanted(spec, value, self._scope)
+            if len(keys) == 1:
+                matches.append(index.get(keys[0], []))
             else:
-                matches.append(sorted({p for item in wanted for p in index.get(plain(item), ())}))
+                matches.append(sorted({p for item in keys for p in index.get(item, ())}))
         if len(matches) == 1:  # the index holds the answer, in order
             return self._derive(matches[0])
         return self._derive(sorted(set(matches[0]).intersection(*matches[1:])))
 
-    def _field_name(self, key: str) -> str:
+    def _field(self, key: str) -> FieldSpec:
         """The field ``key`` names: the field of that name, or of several whose singular it is."""
-        if not isinstance(key, str):
-            raise TypeError(f"expected a field name or a function of a record, not {type(key).__name__}")
         cls = self._record_class()
         if cls is None:
-            return key
-        specs = field_specs(cls)
-        found = next((s.name for s in specs if key in (s.name, singular(s.name) if s.many else None)), None)
-        if found is None:
-            names = ", ".join(sorted(s.name for s in specs))
-            raise TypeError(f"{self._name} have no field {key!r}; fields: {names}")
-        return found
+            raise ValueError(f"{self._name} have no fields: a collection of no records and no known kind")
+        return field_of(cls, key, self._name)
 
     def _index_for(self, field: str) -> dict[Hashable, list[int]]:
         """For one field, the positions of the records that hold each value (ascending)."""
@@ -329,40 +340,30 @@ class Collection(Generic[R]):
 
     # -- aggregates ------------------------------------------------------------------------
 
-    def count_by(self, key: str | Callable[[R], Any]) -> dict[Any, int]:
-        """Count the records by a key, ordered by key (records with no value last, as None).
+    def count_by(self, *keys: str | Callable[[R], Any], fill: bool = False) -> dict[Any, int]:
+        """Count the records by one key or several, ordered by key (records with no value last,
+        as None).
 
         Args:
-            key: A field name (``"kind"``, ``"level"``, ``"bodies"``), ``"year"`` or
-                ``"decade"`` of the record's date, or a function of a record. A key with
-                several values (``"bodies"``) counts the record under each; enums count under
-                their values.
+            keys: Each a field name (``"kind"``, ``"level"``, ``"bodies"``), ``"year"`` or
+                ``"decade"`` of the record's date, ``"source"`` (the sources a record cites), or
+                a function of a record. A field with several values (``"bodies"``) counts the
+                record under each; enums count under their values; a function's value, a tuple
+                included, is one key. With several keys, each count is under a tuple of
+                values, in the keys' order.
+            fill: Also give every value of each key's range its count, zero included: every
+                year or decade of the collection's coverage, every member of an enum, every
+                id a reference may take.
 
         Returns:
-            A dict from key to count.
-        """
-        counts: Counter[Any] = Counter()
-        if key in ("year", "decade"):
-            step = 1 if key == "year" else 10
-            years = self._year_list()
-            if step == 1 and self._years_sorted:
-                return _runs_counted(years)  # events in date order: their years in runs, a bisection a year
-            counts.update(years if step == 1 else (None if y is None else y // step * step for y in years))
-        else:
-            keyfunc = self._key_function(key)
-            for record in self._records:
-                value = keyfunc(record)
-                if isinstance(value, (tuple, list, set, frozenset)):
-                    counts.update(plain(v) for v in value)
-                else:
-                    counts[plain(value)] += 1
-        return dict(sorted(counts.items(), key=lambda kv: _order_key(kv[0])))
+            A dict from key (or tuple of keys) to count.
 
-    def _key_function(self, key: str | Callable[[R], Any]) -> Callable[[R], Any]:
-        if callable(key):
-            return key
-        field = self._field_name(key)
-        return lambda record: getattr(record, field)
+        Raises:
+            ValueError: If a key names no field of these records.
+        """
+        if keys == ("year",) and not fill and self._year_list() and self._years_sorted:
+            return _runs_counted(self._year_list())  # events in date order: their years in runs
+        return count(self._records, keys, cls=self._record_class(), collection=self._name, scope=self._scope, fill=fill)
 
     def to_records(self) -> list[dict[str, Any]]:
         """The records as flat dicts of plain values, one key per column.
@@ -400,11 +401,3 @@ def _runs_counted(values: list[Any]) -> dict[Any, int]:
         counts[value] = stop - at
         at = stop
     return counts
-
-
-def _order_key(value: Any) -> tuple[int, str, Any]:
-    if value is None:
-        return (2, "", 0)
-    if isinstance(value, (int, float)):
-        return (0, "", value)
-    return (1, str(value), 0)

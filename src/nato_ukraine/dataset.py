@@ -38,12 +38,12 @@ from nato_ukraine._indexes import (
     OfKind,
     Suggestions,
     days_between,
-    in_order,
     name_index,
     normalise,
     search,
     written,
 )
+from nato_ukraine._queries import Scope
 from nato_ukraine.collection import Collection, holds, id_of
 from nato_ukraine.dates import Certainty, DateLike, PartialDate, as_partial_date
 from nato_ukraine.exceptions import AmbiguousNameError, UnknownIdError, UnknownNameError
@@ -118,8 +118,9 @@ class Dataset:
         set_slot(self, "_by_id", by_id)
         # Each collection finds its ids in the dataset's index (of every record), keeping those
         # of its own type: no second index of a hundred thousand ids to build.
+        scope = Scope(by_id, {coverage.collection: coverage.period for coverage in manifest.coverage})
         for name, kind in COLLECTIONS.items():
-            set_slot(self, name, Collection._of(name, in_order(collections.get(name, ())), OfKind(by_id, kind)))
+            set_slot(self, name, Collection(name, collections.get(name, ()), by_id=OfKind(by_id, kind), scope=scope))
         set_slot(self, "_names", None)
         set_slot(self, "_suggesters", {})
         set_slot(self, "_edges", None)

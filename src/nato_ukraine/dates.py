@@ -388,16 +388,17 @@ def _stated_year(text: str, said: str) -> str | None:
 #: The setters of PartialDate's slots, for :func:`_assemble`.
 _set_year, _set_month, _set_day = (vars(PartialDate)[name].__set__ for name in ("year", "month", "day"))
 
-#: What the date queries accept: a partial date, a date, or a string :meth:`PartialDate.parse` reads.
-DateLike = Union[PartialDate, _dt.date, str]
+#: What the date queries accept: a partial date, a date, a string :meth:`PartialDate.parse` reads,
+#: or an int, a year.
+DateLike = Union[PartialDate, _dt.date, str, int]
 
 
 def as_partial_date(value: DateLike) -> PartialDate:
-    """Turn a :data:`DateLike` into a :class:`PartialDate`.
+    """Turn a :data:`DateLike` into a :class:`PartialDate`: an int is a year (``2014``).
 
     Raises:
-        ValueError: If a string is not a date.
-        TypeError: If the value is of another type.
+        ValueError: If a string is not a date, or an int not a year from 1 to 9999.
+        TypeError: If the value is of another type (a bool, a float, a datetime).
     """
     if isinstance(value, PartialDate):
         return value
@@ -407,7 +408,9 @@ def as_partial_date(value: DateLike) -> PartialDate:
         return PartialDate.from_date(value)
     if isinstance(value, str):
         return PartialDate.parse(value)
-    raise TypeError(f"expected a PartialDate, date or string, not {type(value).__name__}")
+    if type(value) is not int:  # (a bool is an int to Python, not a year)
+        raise TypeError(f"expected a PartialDate, date, string or year (an int), not {type(value).__name__}")
+    return PartialDate(value)
 
 
 def _optional_date(value: DateLike | None) -> PartialDate | None:
