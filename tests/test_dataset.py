@@ -223,8 +223,9 @@ class TestLookup:
 
 class TestSearch:
     def test_ranks_names_before_descriptions(self, ds: nu.Dataset) -> None:
-        """Matches in names rank before matches in descriptions; ties go by id."""
-        assert ["career-fund", "cyber-fund"] == [r.id for r in ds.search("trust fund")]
+        """Matches in names rank before matches in descriptions; among names, one made more of the words asked
+        first ("Cyber Defence Trust Fund" before "Military Career Transition Trust Fund"), then by id."""
+        assert ["cyber-fund", "career-fund"] == [r.id for r in ds.search("trust fund")]
         assert ["cyber-fund"] == [r.id for r in ds.search("cyber defence")]
 
     def test_exact_acronym_ranks_first(self, ds: nu.Dataset) -> None:
@@ -703,3 +704,62 @@ class TestDesignContract:
         directory.mkdir()
         (directory / "events.json").write_text(json.dumps({"events": []}), encoding="utf-8")
         assert 0 == len(nu.load(directory))
+
+
+class TestForgivingNames:
+    """Search and lookup forgive how people type; lookup never guesses between two records."""
+
+    @pytest.mark.parametrize(
+        "typed",
+        ["NATO Ukraine Commission", "nato-ukraine commission", "Commission, NATO–Ukraine", "NATO-UKRAINE COMMISSION"],
+    )
+    def test_lookup_ignores_case_punctuation_and_word_order(self, typed: str) -> None:
+        """lookup() finds a record by its name however its case, punctuation or word order is typed."""
+        assert "nato-ukraine-commission" == nu.load().lookup(typed).id
+
+    def test_lookup_does_not_forgive_typos(self) -> None:
+        """lookup() reads no typo as a name (it never guesses), but says which name was meant."""
+        with pytest.raises(nu.UnknownNameError, match="did you mean 'NATO-Ukraine Commission'"):
+            nu.load().lookup("NATO-Ukraine Comission")
+
+    def test_search_ignores_diacritics_case_and_word_order(self) -> None:
+        """search() finds "Communiqué" written without its accent, and a name with its words in another order."""
+        ds = nu.load()
+        assert "warsaw-summit-communique" == ds.search("communique")[0].id
+        assert "nato-ukraine-council" == ds.search("council ukraine nato")[0].id
+
+    def test_search_forgives_one_typo_a_word(self) -> None:
+        """A word of four letters or more may have one letter added, dropped or changed."""
+        ds = nu.load()
+        assert ["jens-stoltenberg"] == [r.id for r in ds.people.search("Stoltenburg")]
+        assert "nato-ukraine-commission" == ds.search("nato ukraine commision")[0].id
+        assert [] == ds.people.search("Stoltnbrg")  # two letters off
+
+    def test_search_ranks_the_person_named_above_what_mentions_them(self) -> None:
+        """A person's name, or the words of it, ranks the person above records that merely mention them."""
+        ds = nu.load()
+        assert ("volodymyr-zelenskyy", "volodymyr-zelenskyy") == (
+            ds.search("Zelenskyy")[0].id,
+            ds.search("Zelensky")[0].id,
+        )
+
+    def test_search_ranks_name_then_alias_then_words_then_prose(self, ds: nu.Dataset) -> None:
+        """The record of that exact name comes first, then one of that acronym, then names holding the words, then
+        descriptions holding them."""
+        assert ["package"] == [r.id for r in ds.search("Comprehensive Assistance Package")][:1]
+        assert "package" == ds.search("CAP")[0].id
+        assert ["cyber-fund", "career-fund"] == [r.id for r in ds.search("trust fund")]
+        assert ["cyber-fund"] == [r.id for r in ds.search("trust fund for cyber defence")]
+
+    def test_collection_search_searches_that_collection_alone(self) -> None:
+        """Collection.search() returns records of that collection only, as the dataset's search ranks them."""
+        ds = nu.load()
+        everything = ds.search("trust fund")
+        assert [r for r in everything if isinstance(r, nu.Programme)] == ds.programmes.search("trust fund")
+
+    def test_an_id_of_another_collection_is_named_as_such(self) -> None:
+        """Asking a collection for the id of a record of another names the collection it is in."""
+        with pytest.raises(
+            nu.UnknownIdError, match=re.escape("it is one of the people (ds.people['jens-stoltenberg'])")
+        ):
+            nu.load().events["jens-stoltenberg"]

@@ -14,8 +14,6 @@ What a record's date, span and names are comes from its class's field metadata
 from __future__ import annotations
 
 import enum
-import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -25,6 +23,7 @@ from operator import add, attrgetter, gt, is_, is_not, itemgetter, lshift, lt, m
 from typing import Any, TypeVar
 
 from nato_ukraine._fields import Ends, dating, naming
+from nato_ukraine._search import fold, fold_all
 from nato_ukraine.dates import DateLike, PartialDate, as_partial_date
 
 __all__ = [
@@ -41,10 +40,8 @@ __all__ = [
     "fold_all",
     "in_order",
     "name_index",
-    "normalise",
     "pick",
     "plain",
-    "search",
     "written",
 ]
 
@@ -385,45 +382,6 @@ def field_index(records: Sequence[Any], field: str) -> dict[Hashable, list[int]]
 # ---------------------------------------------------------------------------------------------
 # Names
 
-# Patterns as strings: the re module compiles each on first use (and caches it), not on import.
-_DASHES = r"[\u2010-\u2015\u2212]"
-_SPACE = r"\s+"
-
-#: The ASCII characters besides the space that str.split() splits on.
-_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-
-
-def normalise(text: str) -> str:
-    """Fold a name for matching: NFKC, case-folded, dashes unified, white space collapsed."""
-    if text.isascii():
-        # NFKC leaves ASCII as it is and ASCII has none of the dashes: the same result, for a
-        # fifth of the cost. (str.split() splits on exactly what \s matches.)
-        return " ".join(text.split()).lower()
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(_DASHES, "-", text).replace("\u2019", "'")
-    return re.sub(_SPACE, " ", text).strip().casefold()
-
-
-def fold_all(texts: list[str]) -> list[str]:
-    """:func:`normalise` of each text, for many at once.
-
-    Most names are ASCII with single spaces between words and none around them: then
-    normalise() only lowers the case. Whether that holds for every one of them is asked of
-    their join, a few scans in C, instead of name by name.
-    """
-    # Joined by spaces, a text with a space at either end, or two in a row, shows as two spaces
-    # in a row (or one at an end of the whole): one scan for "  ", not one for each case.
-    joined = " ".join(texts)
-    simple = (
-        joined.isascii()
-        and "  " not in joined
-        and joined[:1] != " "
-        and joined[-1:] != " "
-        and not any(space in joined for space in _ASCII_SPACES)
-    )
-    return list(map(str.lower if simple else normalise, texts))
-
-
 #: The name index: under each folded name, alias and acronym, the first record so called; and,
 #: for the names that several records share, all of them (see :func:`name_index`).
 Names = tuple[dict[str, Any], dict[str, list[Any]]]
@@ -459,11 +417,13 @@ def name_index(records: Iterable[Any]) -> Names:
     if len(first) < len(records):  # a name some records share
         for key, record in compress(zip(keys, records, strict=True), map(is_not, kept, records)):
             shared.setdefault(key, [first[key]]).append(record)
+    first.pop("", None)  # (a name of punctuation alone names nothing to look up)
+    shared.pop("", None)
     for record in compress(records, named):  # the few with an alias or an acronym
         written_names = naming(type(record)).names(record)
-        key = normalise(written_names[0])
-        for other in dict.fromkeys(map(normalise, written_names[1:])):
-            if other != key:
+        key = fold(written_names[0])
+        for other in dict.fromkeys(map(fold, written_names[1:])):
+            if other not in (key, ""):
                 earlier = first.setdefault(other, record)
                 if earlier is not record:
                     shared.setdefault(other, [earlier]).append(record)
@@ -473,39 +433,7 @@ def name_index(records: Iterable[Any]) -> Names:
 def written(record: Any, folded: str) -> str:
     """The name, alias or acronym of ``record`` whose folded form is ``folded``."""
     names = naming(type(record)).names(record)
-    return next((name for name in names if normalise(name) == folded), names[0])
-
-
-def _match(record: Any, query: str, words: list[str]) -> int | None:
-    """How well a record matches a search (0 best), or None when it does not."""
-    names = naming(type(record))
-    folded = [normalise(n) for n in names.names(record)]
-    if query == record.id or query in folded:
-        return 0
-    if any(n.startswith(query) for n in folded):
-        return 1
-    if any(query in n for n in folded):
-        return 2
-    if all(any(w in n for n in folded) for w in words):
-        return 3
-    if all(w in normalise(names.text(record)) for w in words):
-        return 4
-    return None
-
-
-def search(records: Iterable[Any], text: str) -> list[Any]:
-    """The records whose names or prose match ``text``, best first (see ``Dataset.search``)."""
-    query = normalise(text)
-    words = re.findall(r"\w+", query)
-    if not words:
-        return []
-    scored: list[tuple[int, str, Any]] = []
-    for record in records:
-        rank = _match(record, query, words)
-        if rank is not None:
-            scored.append((rank, record.id, record))
-    scored.sort(key=lambda item: (item[0], item[1]))
-    return [record for _, _, record in scored]
+    return next((name for name in names if fold(name) == folded), names[0])
 
 
 class Suggestions:

@@ -17,6 +17,7 @@ from nato_ukraine._fields import FieldSpec, date_ends, dating, record_span, span
 from nato_ukraine._gc import paused
 from nato_ukraine._indexes import SpanIndex, Spans, Suggestions, days_between, days_of, field_index, in_order
 from nato_ukraine._queries import Scope, count, field_of, wanted
+from nato_ukraine._search import Searchable, search, searchable
 from nato_ukraine.dates import Certainty, DateLike
 from nato_ukraine.exceptions import UnknownIdError
 from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, Person, Programme, Record, Source
@@ -24,7 +25,7 @@ from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Collection", "holds", "id_of"]
+__all__ = ["Collection", "holds", "id_of", "search_in"]
 
 R = TypeVar("R", Source, Body, Programme, Event, Agreement, Operation, Person)
 
@@ -65,6 +66,7 @@ class Collection(Generic[R]):
         "_name",
         "_records",
         "_scope",
+        "_searchable",
         "_spans",
         "_suggester",
         "_years",
@@ -104,6 +106,7 @@ class Collection(Generic[R]):
         self._years: list[int | None] | None = None
         self._years_sorted = False
         self._suggester: Suggestions | None = None
+        self._searchable: list[Searchable] | None = None
 
     # A collection is immutable: a copy is the collection itself. Pickled, it is its name and its
     # records (not the index of the dataset it came from), and it is made again from them.
@@ -152,6 +155,16 @@ class Collection(Generic[R]):
         more = ", ..." if len(self._records) > 3 else ""
         return f"<Collection {self._name}: {len(self._records)} records [{ids}{more}]>"
 
+    def search(self, text: str, *, limit: int | None = None) -> list[R]:
+        """The records of this collection whose names, aliases or descriptions match ``text``, best
+        first, as :meth:`Dataset.search <nato_ukraine.dataset.Dataset.search>` ranks them.
+
+        Raises:
+            TypeError: If ``text`` is not a string.
+            ValueError: If ``limit`` is below 0.
+        """
+        return search_in([self], text, limit)
+
     def _suggestions(self) -> Suggestions:
         if self._suggester is None:
             self._suggester = Suggestions(self._ids())
@@ -173,6 +186,12 @@ class Collection(Generic[R]):
         try:
             return self._ids()[record_id]
         except (KeyError, TypeError):
+            found = (
+                None if self._scope is None or not isinstance(record_id, str) else self._scope.records.get(record_id)
+            )
+            if found is not None:  # a record of another collection
+                elsewhere = next(name for name, cls in COLLECTIONS.items() if cls is type(found))
+                raise UnknownIdError(record_id, elsewhere=(self._name, elsewhere)) from None
             raise UnknownIdError(record_id, self._suggestions().suggest(record_id)) from None
 
     @overload
@@ -401,3 +420,23 @@ def _runs_counted(values: list[Any]) -> dict[Any, int]:
         counts[value] = stop - at
         at = stop
     return counts
+
+
+def search_in(collections: Iterable[Collection[Any]], text: str, limit: int | None) -> list[Any]:
+    """The records of ``collections`` that answer ``text``, best first (at most ``limit``).
+
+    Raises:
+        TypeError: If ``text`` is not a string.
+        ValueError: If ``limit`` is below 0.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected the text to search for (a str), not {type(text).__name__}")
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be 0 or more, not {limit}")
+    items: list[Searchable] = []
+    for collection in collections:
+        if collection._searchable is None:  # (what search reads of the records, folded once)
+            collection._searchable = searchable(collection._records)
+        items += collection._searchable
+    found = search(items, text)
+    return found if limit is None else found[:limit]

@@ -39,12 +39,11 @@ from nato_ukraine._indexes import (
     Suggestions,
     days_between,
     name_index,
-    normalise,
-    search,
     written,
 )
 from nato_ukraine._queries import Scope
-from nato_ukraine.collection import Collection, holds, id_of
+from nato_ukraine._search import fold
+from nato_ukraine.collection import Collection, holds, id_of, search_in
 from nato_ukraine.dates import Certainty, DateLike, PartialDate, as_partial_date
 from nato_ukraine.exceptions import AmbiguousNameError, UnknownIdError, UnknownNameError
 from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, Person, Programme, Record, Source
@@ -291,11 +290,11 @@ class Dataset:
         try:
             if name in self._by_id:
                 return self._by_id[name]
-            folded = normalise(name)
+            folded = fold(name)
         except (AttributeError, TypeError):  # (told apart only when it fails: a lookup is a microsecond)
             raise TypeError(f"expected a name (a str), not {type(name).__name__}") from None
         first, shared = self._name_index()
-        candidates: list[Record] | None = shared.get(folded)
+        candidates: list[Record] | None = shared.get(folded) if folded else None
         if candidates is None:  # a name of one record, or of none
             found: Record | None = first.get(folded)
             if found is None:  # suggest names as the records write them, not in their folded form
@@ -321,24 +320,22 @@ class Dataset:
     def search(self, text: str, *, limit: int | None = None) -> list[Record]:
         """Records whose names, aliases or descriptions match ``text``, best first.
 
-        Ranking: an exact id, name, acronym or alias; then a name that starts with the text;
-        then names containing every word; then descriptions containing every word. Ties are
-        broken by id, so the order is the same on every run.
+        Case, diacritics, punctuation and the order of words do not count, and a word of four
+        letters or more may differ by one letter (added, dropped or changed). Ranking: the
+        record's name or id; then an alias or acronym; then names holding every word (better
+        the more of the name they make); then descriptions holding every word. Ties are broken
+        by id, so the order is the same on every run. ``Collection.search`` searches one
+        collection.
 
         Args:
-            text: Words to look for, in any case.
+            text: Words to look for.
             limit: At most this many results (0 or more).
 
         Raises:
             TypeError: If ``text`` is not a string.
             ValueError: If ``limit`` is below 0.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"expected the text to search for (a str), not {type(text).__name__}")
-        if limit is not None and limit < 0:
-            raise ValueError(f"limit must be 0 or more, not {limit}")
-        results = search(self._by_id.values(), text)
-        return results if limit is None else results[:limit]
+        return search_in(self.collections().values(), text, limit)
 
     # -- time ------------------------------------------------------------------------------
 

@@ -83,19 +83,27 @@ class LookupFailure(NatoUkraineError, LookupError):
 
 
 class UnknownIdError(LookupFailure, KeyError):
-    """No record has that id.
+    """No record has that id (or none of the collection asked: then ``elsewhere`` says where it is).
 
     Attributes:
         id: The id asked for.
         suggestions: Ids close to it, best first.
+        elsewhere: For an id asked of a collection that another holds: the collection asked,
+            and the one that has it (``("events", "people")``); None otherwise.
     """
 
-    def __init__(self, id: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, id: str, suggestions: Sequence[str] = (), elsewhere: tuple[str, str] | None = None) -> None:
         self.id = id
         self.suggestions = tuple(suggestions)
+        self.elsewhere = elsewhere
         super().__init__(id)
 
     def __str__(self) -> str:
+        if self.elsewhere is not None:
+            asked, found = self.elsewhere
+            return (
+                f"no record of the {asked} has the id {self.id!r}: it is one of the {found} (ds.{found}[{self.id!r}])"
+            )
         message = f"no record has the id {self.id!r}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
