@@ -763,3 +763,55 @@ class TestForgivingNames:
             nu.UnknownIdError, match=re.escape("it is one of the people (ds.people['jens-stoltenberg'])")
         ):
             nu.load().events["jens-stoltenberg"]
+
+
+class TestNotebookOutput:
+    """What a REPL and a notebook show of records, collections and links."""
+
+    def test_every_record_reprs_in_one_short_line(self) -> None:
+        """Each bundled record's repr is one line of at most 160 characters with its class, id, kind and name."""
+        for record in nu.load().records():
+            text = repr(record)
+            assert (True, True, True) == (
+                len(text) <= 160,
+                "\n" not in text,
+                text.startswith(f"{type(record).__name__}(id={record.id!r}"),
+            )
+            kind = getattr(record, "kind", None)
+            assert kind is None or f"kind={kind.value}" in text
+
+    def test_a_long_name_is_shortened_in_the_repr(self, ds: nu.Dataset) -> None:
+        """A name too long for the line ends in an ellipsis, the id and date kept whole."""
+        event = attrs.evolve(ds.events["summit-2016"], name="A very long name " * 20)
+        assert (True, True, True) == (
+            150 < len(repr(event)) <= 160,
+            "…'" in repr(event),
+            "date=2016-07-09" in repr(event),
+        )
+
+    def test_records_collections_and_links_have_html(self) -> None:
+        """A record, a collection and related() each give an HTML table, citations folded under <details>."""
+        ds = nu.load()
+        record, related = ds["nato-ukraine-commission"], ds.related("nato-ukraine-commission")
+        for html in (record._repr_html_(), ds.bodies._repr_html_(), related._repr_html_()):  # type: ignore[union-attr]
+            assert html.startswith("<table>")
+        assert "<details>" in record._repr_html_()  # type: ignore[union-attr]
+        assert f"… and {len(ds.events) - 50} more" in ds.events._repr_html_()
+
+    def test_related_prints_briefly(self) -> None:
+        """related() prints a line a link, the first ten, and how many more there are; it is still a list."""
+        related = nu.load().related("nato-ukraine-commission")
+        text = repr(related)
+        assert (True, 12, True) == (isinstance(related, list), len(text.splitlines()), len(text) < 2500)
+
+    def test_to_pandas_indexes_by_id_with_categorical_enums(self) -> None:
+        """to_pandas(index="id") indexes the rows by id; an enum column is categorical with every member a
+        category; to_pandas() stays one row per record, on a range."""
+        pytest.importorskip("pandas")
+        events = nu.load().events
+        by_id, plain = events.to_pandas(index="id"), events.to_pandas()
+        assert events.ids() == list(by_id.index)
+        assert [kind.value for kind in nu.EventKind] == list(by_id["kind"].cat.categories)
+        assert (len(events), list(range(len(events)))) == (len(plain), list(plain.index))
+        with pytest.raises(ValueError, match="no column 'colour'"):
+            events.to_pandas(index="colour")

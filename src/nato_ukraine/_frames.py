@@ -20,7 +20,7 @@ from nato_ukraine._fields import FieldSpec, Shape, field_specs, per_class, refer
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["columns", "frame", "to_record"]
+__all__ = ["columns", "enum_columns", "frame", "to_record"]
 
 #: Puts the columns of one field of a record into a row.
 _Filler = Callable[[dict[str, Any], Any], None]
@@ -133,17 +133,38 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def frame(rows: Iterable[dict[str, Any]], cls: type | None, *, what: str) -> pandas.DataFrame:
+@per_class
+def enum_columns(cls: type) -> dict[str, list[str]]:
+    """The columns of :func:`to_record` that hold an enum's value, with every value of the enum."""
+    found: dict[str, list[str]] = {}
+
+    def walk(spec: FieldSpec, name: str) -> None:
+        if spec.shape is Shape.ENUM and not spec.many:
+            found[name] = [member.value for member in spec.item]
+        elif spec.shape is Shape.RECORD and not spec.many:
+            for inner in field_specs(spec.item):
+                walk(inner, f"{name}_{inner.name}")
+
+    for spec in field_specs(cls):
+        walk(spec, spec.name)
+    return found
+
+
+def frame(rows: Iterable[dict[str, Any]], cls: type | None, *, what: str, index: str | None = None) -> pandas.DataFrame:
     """Rows as a pandas DataFrame, one row each; its ``*_earliest`` and ``*_latest`` columns as
-    datetime64 columns.
+    datetime64 columns, and the columns of an enum as categorical ones (every value of the enum
+    a category, so that a count of them shows the values no row has).
 
     Args:
         rows: The rows, as :func:`to_record` makes them.
-        cls: The class of the records, for the columns of an empty frame (None: ``type`` and ``id``).
+        cls: The class of the records, for the columns (of an empty frame too) and their kinds
+            (None: ``type`` and ``id``).
         what: What is asked for, for the message when pandas is missing (``Collection.to_pandas()``).
+        index: A column to index the frame by (``"id"``), or None for a range of positions.
 
     Raises:
         ImportError: If pandas is not installed (``pip install "nato-ukraine[pandas]"``).
+        ValueError: If ``index`` names no column.
     """
     try:
         import pandas as pd
@@ -151,8 +172,12 @@ def frame(rows: Iterable[dict[str, Any]], cls: type | None, *, what: str) -> pan
         raise ImportError(f'{what} needs pandas, which is not installed: pip install "nato-ukraine[pandas]"') from exc
     rows = list(rows)
     names = list(rows[0]) if rows else ["type", "id"] if cls is None else list(columns(cls))
+    if index is not None and index not in names:
+        raise ValueError(f"no column {index!r} to index by; columns: {', '.join(names)}")
     result: pandas.DataFrame = pd.DataFrame(rows, columns=names)
     for column in names:
         if column.endswith(("_earliest", "_latest")):
             result[column] = pd.to_datetime(result[column])
-    return result
+    for column, values in ({} if cls is None else enum_columns(cls)).items():
+        result[column] = pd.Categorical(result[column], categories=values)
+    return result if index is None else result.set_index(index)

@@ -13,6 +13,7 @@ from itertools import islice
 from operator import attrgetter, itemgetter, le
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from nato_ukraine._display import html_of_rows
 from nato_ukraine._fields import FieldSpec, date_ends, dating, record_span, span_ends
 from nato_ukraine._gc import paused
 from nato_ukraine._indexes import SpanIndex, Spans, Suggestions, days_between, days_of, field_index, in_order
@@ -154,6 +155,18 @@ class Collection(Generic[R]):
         ids = ", ".join(r.id for r in self._records[:3])
         more = ", ..." if len(self._records) > 3 else ""
         return f"<Collection {self._name}: {len(self._records)} records [{ids}{more}]>"
+
+    #: The most records :meth:`_repr_html_` shows.
+    HTML_ROWS = 50
+
+    def _repr_html_(self) -> str:
+        """The records as an HTML table, one row each (the first 50), citations folded."""
+        shown = self._records[: self.HTML_ROWS]
+        with_kind: bool = bool(shown) and hasattr(shown[0], "kind")
+        columns = ["id", *(["kind"] if with_kind else []), "date", "name", "citations"]
+        rows = [_html_row(record, with_kind) for record in shown]
+        title = f"{self._name}: {len(self._records)} records"
+        return html_of_rows(title, columns, rows, more=len(self._records) - len(shown))
 
     def search(self, text: str, *, limit: int | None = None) -> list[R]:
         """The records of this collection whose names, aliases or descriptions match ``text``, best
@@ -397,17 +410,23 @@ class Collection(Generic[R]):
 
         return [to_record(record) for record in self._records]
 
-    def to_pandas(self) -> pandas.DataFrame:
+    def to_pandas(self, *, index: str | None = None) -> pandas.DataFrame:
         """The records as a pandas DataFrame, one row a record, the columns of :meth:`to_records`.
 
-        The ``*_earliest`` and ``*_latest`` columns are datetime64 columns.
+        The ``*_earliest`` and ``*_latest`` columns are datetime64 columns, and enum columns
+        (``kind``, ``level``, ...) categorical ones with every value of the enum a category.
+
+        Args:
+            index: A column to index the frame by: ``"id"`` for records by id (``frame.loc[id]``);
+                None for a range of positions.
 
         Raises:
             ImportError: If pandas is not installed (``pip install "nato-ukraine[pandas]"``).
+            ValueError: If ``index`` names no column.
         """
         from nato_ukraine._frames import frame
 
-        return frame(self.to_records(), self._record_class(), what="Collection.to_pandas()")
+        return frame(self.to_records(), self._record_class(), what="Collection.to_pandas()", index=index)
 
 
 def _runs_counted(values: list[Any]) -> dict[Any, int]:
@@ -420,6 +439,13 @@ def _runs_counted(values: list[Any]) -> dict[Any, int]:
         counts[value] = stop - at
         at = stop
     return counts
+
+
+def _html_row(record: Any, kinds: bool) -> list[Any]:
+    """A record's row of :meth:`Collection._repr_html_`: id, kind, date, name, citations."""
+    dated = date_ends(record)
+    date = "" if dated is None or dated[0] is None else str(dated[0])
+    return [record.id, *([record.kind] if kinds else []), date, record.name, getattr(record, "citations", ())]
 
 
 def search_in(collections: Iterable[Collection[Any]], text: str, limit: int | None) -> list[Any]:

@@ -49,7 +49,7 @@ from nato_ukraine.exceptions import AmbiguousNameError, UnknownIdError, UnknownN
 from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, Person, Programme, Record, Source
 
 if TYPE_CHECKING:
-    from nato_ukraine.graph import Edge, Neighbour
+    from nato_ukraine.graph import Edge, Neighbours
     from nato_ukraine.models import Coverage, Manifest, Relation
     from nato_ukraine.timeline import TimelineEntry
 
@@ -376,12 +376,13 @@ class Dataset:
         wanted = Relation(relation)
         return [edge for edge in edges if edge.relation is wanted]
 
-    def related(self, record: Record | str, *, relation: Relation | str | None = None) -> list[Neighbour]:
+    def related(self, record: Record | str, *, relation: Relation | str | None = None) -> Neighbours:
         """The records linked to ``record``, in both directions, with how they are linked.
 
         A body's parent (PART_OF, outgoing) and its parts (PART_OF, incoming); its
         predecessor and successor (SUCCEEDS); the programmes it runs; the events that involve
-        it; the sources it cites. Ordered by relation, direction, then id.
+        it; the sources it cites. Ordered by relation, direction, then id: a list, shown a line a
+        link (the first ten) in a REPL and as a table in a notebook.
 
         Args:
             record: A record or its id.

@@ -22,10 +22,11 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from nato_ukraine._display import html_of_rows
 from nato_ukraine._fields import references
 from nato_ukraine.models import Record, Relation
 
-__all__ = ["Direction", "Edge", "Neighbour", "Relation", "graph_of", "neighbours", "shortest_path"]
+__all__ = ["Direction", "Edge", "Neighbour", "Neighbours", "Relation", "graph_of", "neighbours", "shortest_path"]
 
 
 class Direction(str, enum.Enum):
@@ -87,9 +88,33 @@ def graph_of(records: Iterable[Record]) -> tuple[list[Edge], dict[str, list[Edge
     return edges, touching
 
 
+class Neighbours(list[Neighbour]):
+    """The records linked to one record (a list of :class:`Neighbour`), shown briefly in a REPL
+    (a line each, the first ten) and as an HTML table in a notebook."""
+
+    #: The most links the repr shows.
+    SHOWN = 10
+
+    def __init__(self, record_id: str, found: Iterable[Neighbour] = ()) -> None:
+        super().__init__(found)
+        #: The id of the record the links are of.
+        self.record_id = record_id
+
+    def __repr__(self) -> str:
+        lines = [f"{n.relation.value} {n.direction.value}: {n.record!r}" for n in self[: self.SHOWN]]
+        more = [f"... and {len(self) - self.SHOWN} more"] if len(self) > self.SHOWN else []
+        return "\n".join([f"<{len(self)} links of {self.record_id}>", *lines, *more])
+
+    def _repr_html_(self) -> str:
+        """The links as an HTML table: relation, direction, id and name of the record at the other end."""
+        rows = [[n.relation, n.direction, n.record.id, n.record.name] for n in self[:50]]
+        title = f"{len(self)} links of {self.record_id}"
+        return html_of_rows(title, ["relation", "direction", "id", "name"], rows, more=max(0, len(self) - 50))
+
+
 def neighbours(
     record_id: str, touching: Iterable[Edge], by_id: Mapping[str, Record], relation: Relation | None = None
-) -> list[Neighbour]:
+) -> Neighbours:
     """The records at the other end of the edges that touch ``record_id``, ordered by relation,
     direction, then id; only those of ``relation`` if given."""
     found: list[Neighbour] = []
@@ -101,7 +126,7 @@ def neighbours(
         if edge.target == record_id:
             found.append(Neighbour(edge.relation, Direction.INCOMING, by_id[edge.source]))
     found.sort(key=lambda n: (n.relation.value, n.direction.value, n.record.id))
-    return found
+    return Neighbours(record_id, found)
 
 
 def shortest_path(

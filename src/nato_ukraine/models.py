@@ -25,6 +25,7 @@ from typing import Any, Union
 
 import attrs
 
+from nato_ukraine._display import html_of_record, repr_of
 from nato_ukraine.dates import PartialDate, Period
 
 __all__ = [
@@ -364,9 +365,10 @@ class Role:
         return text
 
 
-# The two bases only gather fields: every class below makes its own __init__, __eq__, __hash__
-# and __repr__, so the bases make none (each would cost a compile when the package loads). The
-# decorator is written out on each: mypy's attrs plugin knows a class by its decorator call.
+# The two bases only gather fields: every class below makes its own __init__, __eq__ and __hash__,
+# so the bases make none (each would cost a compile when the package loads); every record has the
+# base's one-line repr. The decorator is written out on each: mypy's attrs plugin knows a class by
+# its decorator call.
 @attrs.frozen(kw_only=True, init=False, repr=False, eq=False)
 class _Record:
     """The fields every record shares.
@@ -385,8 +387,16 @@ class _Record:
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=named(NameRole.ALIAS))
     description: str = attrs.field(default="", metadata=named(NameRole.TEXT))
 
+    def __repr__(self) -> str:
+        """The record in one line of at most 160 characters: its class, id, kind, date and name."""
+        return repr_of(self)
 
-@attrs.frozen(kw_only=True)
+    def _repr_html_(self) -> str:
+        """The record as an HTML table of its fields, citations folded (what a notebook shows)."""
+        return html_of_record(self)
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Source(_Record):
     """A document the dataset is built from.
 
@@ -416,7 +426,7 @@ class _CitedRecord(_Record):
     citations: tuple[Citation, ...] = attrs.field(default=(), metadata=means(nonempty=True))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Body(_CitedRecord):
     """An organisation, council, commission, office, agency, ministry or institution.
 
@@ -441,7 +451,7 @@ class Body(_CitedRecord):
     location: str | None = attrs.field(default=None, metadata=label())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Programme(_CitedRecord):
     """A programme, package, trust fund, initiative, process, platform or framework.
 
@@ -462,7 +472,7 @@ class Programme(_CitedRecord):
     areas: tuple[str, ...] = attrs.field(default=(), metadata=label())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Event(_CitedRecord):
     """A dated occurrence: a meeting, summit, statement, signing, launch, visit, law, ...
 
@@ -493,7 +503,7 @@ class Event(_CitedRecord):
     people: tuple[str, ...] = attrs.field(default=(), metadata=reference("people", Relation.INVOLVES))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Agreement(_CitedRecord):
     """A charter, declaration, agreement, roadmap, law, strategy or amendment.
 
@@ -512,7 +522,7 @@ class Agreement(_CitedRecord):
     parties: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.PARTY_TO, reverse=True))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Operation(_CitedRecord):
     """A NATO-led operation or mission that Ukraine contributed to.
 
@@ -529,7 +539,7 @@ class Operation(_CitedRecord):
     contribution_period: Period | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Person(_CitedRecord):
     """A named person, with the roles the sources give them.
 
