@@ -173,5 +173,13 @@ def __getattr__(name: str) -> "Any":
     return value
 
 
+# What dir() lists: the public names, served yet or not, and the module attributes Python sets
+# (``__name__``, ``__doc__``, ...) with ``__all__`` and the served ``__version__``; not the
+# machinery of this module (``TYPE_CHECKING``, ``_SOURCES``, these two functions), nor the
+# submodules an import has set as attributes, so that it lists the same names whatever was used.
+_HIDDEN = frozenset({"__getattr__", "__dir__"})
+
+
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    dunders = (name for name in globals() if name.startswith("__") and name.endswith("__") and name not in _HIDDEN)
+    return sorted({*__all__, "__version__", *dunders})

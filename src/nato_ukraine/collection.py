@@ -170,7 +170,7 @@ class Collection(Generic[R]):
 
     def search(self, text: str, *, limit: int | None = None) -> list[R]:
         """The records of this collection whose names, aliases or descriptions match ``text``, best
-        first, as :meth:`Dataset.search <nato_ukraine.dataset.Dataset.search>` ranks them.
+        first, as :meth:`~nato_ukraine.dataset.Dataset.search` ranks them.
 
         Raises:
             TypeError: If ``text`` is not a string.
