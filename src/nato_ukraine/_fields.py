@@ -41,6 +41,7 @@ __all__ = [
     "record_date",
     "record_span",
     "references",
+    "role_field",
     "singular",
     "sites",
     "span_ends",
@@ -289,6 +290,13 @@ def references(cls: type) -> tuple[Site, ...]:
         if site.field.item is not str or site.meaning.relation is None:
             raise TypeError(f"{cls.__name__}.{site.field.name}: a reference holds ids (str) and names its relation")
     return found
+
+
+@per_class
+def role_field(cls: type) -> str | None:
+    """The field of a nested class that holds the role of the links its references make (the
+    ``role`` of a participation), or None."""
+    return next((spec.name for spec in field_specs(cls) if spec.meaning.edge_role), None)
 
 
 def singular(collection: str) -> str:

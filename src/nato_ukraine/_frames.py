@@ -12,7 +12,7 @@ each reference they hold, the sorted ids referred to (citations become ``citatio
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from nato_ukraine._fields import FieldSpec, Shape, field_specs, per_class, references, singular
@@ -150,7 +150,15 @@ def enum_columns(cls: type) -> dict[str, list[str]]:
     return found
 
 
-def frame(rows: Iterable[dict[str, Any]], cls: type | None, *, what: str, index: str | None = None) -> pandas.DataFrame:
+def frame(
+    rows: Iterable[dict[str, Any]],
+    cls: type | None,
+    *,
+    what: str,
+    index: str | None = None,
+    names: Sequence[str] | None = None,
+    enums: Mapping[str, list[str]] | None = None,
+) -> pandas.DataFrame:
     """Rows as a pandas DataFrame, one row each; its ``*_earliest`` and ``*_latest`` columns as
     datetime64 columns, and the columns of an enum as categorical ones (every value of the enum
     a category, so that a count of them shows the values no row has).
@@ -161,6 +169,8 @@ def frame(rows: Iterable[dict[str, Any]], cls: type | None, *, what: str, index:
             (None: ``type`` and ``id``).
         what: What is asked for, for the message when pandas is missing (``Collection.to_pandas()``).
         index: A column to index the frame by (``"id"``), or None for a range of positions.
+        names: The columns, when not those of ``cls`` (a table of nested records).
+        enums: The enum columns and their values, when not those of ``cls``.
 
     Raises:
         ImportError: If pandas is not installed (``pip install "nato-ukraine[pandas]"``).
@@ -171,13 +181,16 @@ def frame(rows: Iterable[dict[str, Any]], cls: type | None, *, what: str, index:
     except ImportError as exc:
         raise ImportError(f'{what} needs pandas, which is not installed: pip install "nato-ukraine[pandas]"') from exc
     rows = list(rows)
-    names = list(rows[0]) if rows else ["type", "id"] if cls is None else list(columns(cls))
+    if names is None:
+        names = list(rows[0]) if rows else ["type", "id"] if cls is None else list(columns(cls))
     if index is not None and index not in names:
         raise ValueError(f"no column {index!r} to index by; columns: {', '.join(names)}")
-    result: pandas.DataFrame = pd.DataFrame(rows, columns=names)
+    result: pandas.DataFrame = pd.DataFrame(rows, columns=list(names))
     for column in names:
         if column.endswith(("_earliest", "_latest")):
             result[column] = pd.to_datetime(result[column])
-    for column, values in ({} if cls is None else enum_columns(cls)).items():
+    if enums is None:
+        enums = {} if cls is None else enum_columns(cls)
+    for column, values in enums.items():
         result[column] = pd.Categorical(result[column], categories=values)
     return result if index is None else result.set_index(index)

@@ -42,6 +42,7 @@ __all__ = [
     "name_index",
     "pick",
     "plain",
+    "values_index",
     "written",
 ]
 
@@ -376,6 +377,17 @@ def field_index(records: Sequence[Any], field: str) -> dict[Hashable, list[int]]
     for key, positions in groups.items():
         folded = plain(key)
         index[folded] = sorted(index[folded] + positions) if folded in index else positions
+    return index
+
+
+def values_index(records: Sequence[Any], read: Callable[[Any], Iterable[Any]]) -> dict[Hashable, list[int]]:
+    """The positions of the records under each value ``read`` gives of them (ascending, each
+    record once under a value), by its :func:`plain` form: the index of a key read from records
+    nested in each (an event's participants)."""
+    index: dict[Hashable, list[int]] = {}
+    for position, record in enumerate(records):
+        for key in dict.fromkeys(map(plain, read(record))):
+            index.setdefault(key, []).append(position)
     return index
 
 

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["COMPILE_FROM", "MANIFEST", "MAX_BYTES", "SCHEMA_VERSION", "STRUCTURING", "load"]
 
 #: The newest version of the JSON form this package reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: How records are structured: ``"auto"``, by the generated structurers (compiled for a list of
 #: :data:`COMPILE_FROM` records or more, else composed of readers), a refused record then by the
@@ -281,15 +281,33 @@ def _problems_from(file: str, path: str, exc: BaseException) -> list[Problem]:
         found = [p for sub, field in fields for p in _problems_from(file, f"{path}.{field.name}", sub)]
         return found + [p for sub in rest for p in _problems_from(file, path, sub)]
     if isinstance(exc, ForbiddenExtraKeysError):
-        extra = sorted(exc.extra_fields)
-        known = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
-        what = "unknown field" + ("s " if len(extra) > 1 else " ") + ", ".join(repr(f) for f in extra)
-        return [Problem(file, path, f"{what}; expected only: {known}")]
+        return _unknown_fields(file, path, exc.cl, sorted(exc.extra_fields))
     if isinstance(exc, KeyError):
         return [Problem(file, path, "required field missing")]
     if isinstance(exc, RecursionError):
         return [Problem(file, path, "nested too deeply")]
     return [Problem(file, path, str(exc) or type(exc).__name__)]
+
+
+def _unknown_fields(file: str, path: str, cls: type, extra: list[str]) -> list[Problem]:
+    """The problem of keys a class has no field for; a key an earlier schema version had is told
+    which field took its place."""
+    specs = field_specs(cls) if attrs.has(cls) else ()
+    moved = {old: spec.name for spec in specs for old in spec.meaning.formerly}
+    found = []
+    unknown = [key for key in extra if key not in moved]
+    if unknown:
+        known = ", ".join(spec.name for spec in specs)
+        what = "unknown field" + ("s " if len(unknown) > 1 else " ") + ", ".join(map(repr, unknown))
+        found.append(Problem(file, path, f"{what}; expected only: {known}"))
+    for key in extra:
+        if key in moved:
+            message = (
+                f"{key!r} is a field of schema version 1; it is now {moved[key]!r}"
+                " (`nato-ukraine migrate` rewrites a file in the current form)"
+            )
+            found.append(Problem(file, f"{path}.{key}", message))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -447,10 +465,14 @@ def _place_one_by_one(
 def _check_manifest(manifest: Manifest, where: tuple[str, str], placed: Placed, problems: list[Problem]) -> None:
     """Check what the manifest says against this package and the dataset's records."""
     file, path = where
-    if not 1 <= manifest.schema_version <= SCHEMA_VERSION:
+    if manifest.schema_version != SCHEMA_VERSION:
+        if manifest.schema_version < SCHEMA_VERSION:
+            advice = "`nato-ukraine migrate` rewrites it in the current form"
+        else:
+            advice = "a newer nato-ukraine may read it"
         message = (
-            f"schema version {manifest.schema_version} is not one this version of nato_ukraine reads "
-            f"(1 to {SCHEMA_VERSION}); a newer nato-ukraine may read it"
+            f"schema version {manifest.schema_version} is not the one this version of nato_ukraine "
+            f"reads ({SCHEMA_VERSION}); {advice}"
         )
         problems.append(Problem(file, f"{path}.schema_version", message))
     for i, coverage in enumerate(manifest.coverage):

@@ -15,13 +15,14 @@ import enum
 import itertools
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from operator import attrgetter
 from typing import Any, NamedTuple
 
-from nato_ukraine._fields import FieldSpec, Shape, date_ends, field_specs, references, singular
+from nato_ukraine._fields import FieldSpec, Shape, Site, date_ends, field_specs, per_class, references, singular, sites
 from nato_ukraine.dates import Period
 from nato_ukraine.models import COLLECTIONS, Relation
 
-__all__ = ["KEYWORDS", "Scope", "count", "field_of", "wanted"]
+__all__ = ["KEYWORDS", "Key", "Scope", "count", "field_of", "key_of", "role_names", "wanted"]
 
 
 class Scope(NamedTuple):
@@ -40,38 +41,173 @@ class Scope(NamedTuple):
 KEYWORDS = ("year", "decade", "source")
 
 
+class Key(NamedTuple):
+    """What one argument of ``where`` or ``count_by`` reads in a record.
+
+    Attributes:
+        name: The argument's name, as given.
+        specs: The fields whose values it reads (for a nested key, those of the nested records).
+        read: Every value of a record under the key (an item of a tuple field is one value).
+        field: The record's own field, when the key reads exactly one field of plain values (a
+            field index answers it); None for a key read from nested records.
+    """
+
+    name: str
+    specs: tuple[FieldSpec, ...]
+    read: Callable[[Any], list[Any]]
+    field: str | None = None
+
+
+def key_of(cls: type, key: object, collection: str) -> Key:
+    """What ``key`` reads in records of ``cls``, in this order of trial:
+
+    1. a field of that name (``kind``, ``participants``: a field of nested records reads the ids
+       they refer to);
+    2. a role of a nested record (``chair``, ``host``, ``endorsed``): the ids of the nested
+       records in that role (``chair="jens-stoltenberg"``);
+    3. the singular of a field of several (``body`` for ``bodies``), or the name of a reference
+       or role in the nested records (``body``, ``person``, ``role``): every one of them.
+
+    Raises:
+        TypeError: If the key is not a str.
+        ValueError: If the key names nothing; the error names close matches.
+    """
+    if not isinstance(key, str):
+        raise TypeError(f"expected a field name or a function of a record, not {type(key).__name__}")
+    specs = field_specs(cls)
+    exact = [spec for spec in specs if spec.name == key]
+    if exact:
+        return _key_of_field(cls, key, exact[0])
+    roles = _roles(cls)
+    if key in roles:
+        return _role_key(key, roles[key])
+    found = [_key_of_field(cls, key, spec) for spec in specs if spec.many and singular(spec.name) == key]
+    nested = [
+        site
+        for site in sites(cls)
+        if len(site.path) > 1
+        and site.field.name in (key, singular(key))
+        and (site.meaning.collection is not None or site.meaning.edge_role)
+    ]
+    if not found and not nested:
+        raise ValueError(_no_key(cls, key, collection))
+    keys = [*found, _key_of_sites(key, nested)] if nested else found
+    return keys[0] if len(keys) == 1 else _union(key, keys)
+
+
 def field_of(cls: type, key: object, collection: str) -> FieldSpec:
-    """The field of ``cls`` that ``key`` names: its name, or the singular of a field of several.
+    """The one field ``key`` reads (see :func:`key_of`): for a key read from several, the first.
 
     Raises:
         TypeError: If the key is not a str.
         ValueError: If no field has that name; the error names close fields.
     """
-    if not isinstance(key, str):
-        raise TypeError(f"expected a field name or a function of a record, not {type(key).__name__}")
+    return key_of(cls, key, collection).specs[0]
+
+
+def _key_of_field(cls: type, key: str, spec: FieldSpec) -> Key:
+    inner = [site for site in references(cls) if site.path[0] is spec and len(site.path) > 1]
+    if spec.shape is Shape.RECORD and inner:
+        return _key_of_sites(key, inner)
+    get = attrgetter(spec.name)
+    if spec.many:
+        return Key(key, (spec,), lambda record: list(get(record)), spec.name)
+    return Key(key, (spec,), lambda record: [get(record)], spec.name)
+
+
+def _key_of_sites(key: str, found: Sequence[Site]) -> Key:
+    def read(record: Any) -> list[Any]:
+        return [value for site in found for value in site.ids(record)]
+
+    return Key(key, tuple(site.field for site in found), read)
+
+
+def _union(key: str, keys: Sequence[Key]) -> Key:
+    def read(record: Any) -> list[Any]:
+        return [value for each in keys for value in each.read(record)]
+
+    return Key(key, tuple(spec for each in keys for spec in each.specs), read)
+
+
+#: A nested record's role: the site of the nested records, the name of their role field and the
+#: sites (within one nested record) of the ids they refer to.
+_Holder = tuple[Site, str, tuple[Site, ...]]
+
+
+@per_class
+def _roles(cls: type) -> dict[str, list[_Holder]]:
+    """Every role value of the records nested in ``cls`` (the values of each nested field that
+    declares ``edge_role``), with where the records that may hold it are."""
+    found: dict[str, list[_Holder]] = {}
+    for site in sites(cls):
+        if not site.meaning.edge_role or len(site.path) < 2:
+            continue
+        holder = Site(site.path[:-1])
+        inside = [inner for inner in references(cls) if inner.path[:-1] == holder.path]
+        refs = tuple(Site(inner.path[len(holder.path) :]) for inner in inside)
+        for member in site.field.item:
+            found.setdefault(member.value, []).append((holder, site.field.name, refs))
+    return found
+
+
+def role_names() -> list[str]:
+    """Every role a record nested in a record of any collection may have, each once."""
+    return list(dict.fromkeys(role for cls in COLLECTIONS.values() for role in _roles(cls)))
+
+
+def _role_key(role: str, holders: list[_Holder]) -> Key:
+    def read(record: Any) -> list[Any]:
+        values = []
+        for holder, field, refs in holders:
+            for item in holder.ids(record):
+                if getattr(item, field).value == role:
+                    values += [value for site in refs for value in site.ids(item)]
+        return values
+
+    return Key(role, tuple(site.field for _, _, refs in holders for site in refs), read)
+
+
+def _no_key(cls: type, key: str, collection: str) -> str:
     specs = field_specs(cls)
-    for spec in specs:
-        if key == spec.name or (spec.many and key == singular(spec.name)):
-            return spec
     names = sorted(spec.name for spec in specs)
-    singulars = {singular(spec.name): spec.name for spec in specs if spec.many}
-    close = list(dict.fromkeys(difflib.get_close_matches(key, [*names, *singulars], n=3, cutoff=0.6)))
+    others = {singular(spec.name) for spec in specs if spec.many}
+    others |= {site.field.name for site in sites(cls) if len(site.path) > 1 and site.meaning.collection}
+    others |= set(_roles(cls))
+    close = list(dict.fromkeys(difflib.get_close_matches(key, [*names, *sorted(others)], n=3, cutoff=0.6)))
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    raise ValueError(f"{collection} have no field {key!r}{hint} (fields: {', '.join(names)})")
+    roles = f"; roles: {', '.join(_roles(cls))}" if _roles(cls) else ""
+    return f"{collection} have no field {key!r}{hint} (fields: {', '.join(names)}{roles})"
 
 
-def wanted(spec: FieldSpec, value: object, scope: Scope | None) -> list[Hashable]:
-    """The keys of a field's index that ``value`` (or any of a list, set or tuple of values) stands for.
+def wanted(key: Key, value: object, scope: Scope | None) -> list[Hashable]:
+    """The keys of a key's index that ``value`` (or any of a list, set or tuple of values) stands for.
 
     Raises:
         ValueError: For an enum value that is none of the enum's, an id that no record of the
             collection the field refers to has, or a date field (``on``, ``between`` and
             ``active_on`` ask about dates).
     """
-    if spec.shape is Shape.DATE or spec.item is Period:
-        raise ValueError(f"where() compares values, not dates: ask on(), between() or active_on() about {spec.name!r}")
+    for spec in key.specs:
+        if spec.shape is Shape.DATE or spec.item is Period:
+            raise ValueError(
+                f"where() compares values, not dates: ask on(), between() or active_on() about {spec.name!r}"
+            )
     values = value if isinstance(value, (list, set, frozenset, tuple)) else [value]
-    return [_one(spec, item, scope) for item in values]
+    return [_one_of_specs(key, item, scope) for item in values]
+
+
+def _one_of_specs(key: Key, value: object, scope: Scope | None) -> Hashable:
+    """The index key ``value`` stands for in the first of the key's fields that takes it."""
+    errors: list[ValueError] = []
+    for spec in dict.fromkeys(key.specs):
+        try:
+            return _one(spec, value, scope)
+        except ValueError as error:
+            errors.append(error)
+    targets = list(dict.fromkeys(spec.meaning.collection for spec in key.specs if spec.meaning.collection))
+    if len(targets) > 1 and isinstance(value, str) and scope is not None:
+        raise ValueError(_no_such_id(value, targets, scope)) from None
+    raise errors[0]
 
 
 def _one(spec: FieldSpec, value: object, scope: Scope | None) -> Hashable:
@@ -87,7 +223,7 @@ def _one(spec: FieldSpec, value: object, scope: Scope | None) -> Hashable:
     if target is not None and isinstance(value, str) and scope is not None:
         found = scope.records.get(value)
         if type(found) is not COLLECTIONS[target]:
-            raise ValueError(_no_such_id(value, target, scope))
+            raise ValueError(_no_such_id(value, [target], scope))
     if not isinstance(value, Hashable):
         raise TypeError(f"{spec.name} cannot be compared with a {type(value).__name__}")
     return value
@@ -109,15 +245,17 @@ def _member(kind: type[enum.Enum], value: object) -> enum.Enum:
     raise ValueError(f"{value!r} is not a {kind.__name__}{hint} (one of: {', '.join(values)})")
 
 
-def _no_such_id(value: str, target: str, scope: Scope) -> str:
+def _no_such_id(value: str, targets: Sequence[str], scope: Scope) -> str:
+    wanted_classes = tuple(COLLECTIONS[target] for target in targets)
+    what = " or ".join(singular(target) for target in targets)
     found = scope.records.get(value)
     if found is not None:
         other = next((name for name, cls in COLLECTIONS.items() if cls is type(found)), "record")
-        return f"{value!r} is the id of one of the {other}, not of the {target}"
-    ids = [rid for rid, record in scope.records.items() if type(record) is COLLECTIONS[target]]
+        return f"{value!r} is the id of one of the {other}, not of the {' or '.join(targets)}"
+    ids = [rid for rid, record in scope.records.items() if type(record) in wanted_classes]
     close = difflib.get_close_matches(value, ids, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    return f"no {singular(target)} has the id {value!r}{hint}"
+    return f"no {what} has the id {value!r}{hint}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,10 +310,11 @@ def _reader(key: str | Callable[[Any], Any], cls: type | None, collection: str) 
         return lambda record: sorted(set(_cited(record))) or (None,)
     if cls is None:
         return lambda record: (None,)
-    spec = field_of(cls, key, collection)
-    if spec.many:
-        return lambda record: tuple(dict.fromkeys(map(_plain, getattr(record, spec.name)))) or (None,)
-    return lambda record: (_plain(getattr(record, spec.name)),)
+    found = key_of(cls, key, collection)
+    if found.field is not None and not found.specs[0].many:
+        get = attrgetter(found.field)
+        return lambda record: (_plain(get(record)),)
+    return lambda record: tuple(dict.fromkeys(map(_plain, found.read(record)))) or (None,)
 
 
 def _cited(record: Any) -> Iterable[str]:
@@ -221,13 +360,13 @@ def _range(key: object, cls: type | None, collection: str, scope: Scope | None, 
     elif key == "source" and scope is not None:
         values = sorted(rid for rid, record in scope.records.items() if type(record) is COLLECTIONS["sources"])
     elif isinstance(key, str) and key not in KEYWORDS and cls is not None:
-        spec = field_of(cls, key, collection)
+        specs = key_of(cls, key, collection).specs
         values = sorted(found, key=_order)
-        if spec.shape is Shape.ENUM:
-            values = [member.value for member in spec.item]
-        elif spec.meaning.collection is not None and scope is not None:
-            target = COLLECTIONS[spec.meaning.collection]
-            values = sorted(rid for rid, record in scope.records.items() if type(record) is target)
+        targets = tuple(COLLECTIONS[spec.meaning.collection] for spec in specs if spec.meaning.collection)
+        if all(spec.shape is Shape.ENUM for spec in specs):
+            values = list(dict.fromkeys(member.value for spec in specs for member in spec.item))
+        elif targets and scope is not None:
+            values = sorted(rid for rid, record in scope.records.items() if type(record) in targets)
     else:
         values = sorted(found, key=_order)
     return [*values, *([None] if None in present else [])]

@@ -23,6 +23,7 @@ from typing import Any
 
 from nato_ukraine._fields import (
     FieldSpec,
+    Shape,
     Site,
     collection_of,
     dating,
@@ -311,6 +312,86 @@ class CycleRule(Rule):
         return found
 
 
+class OneOfRule(Rule):
+    """A nested record sets exactly one of a group of fields (a participation names a body or a
+    person, not both, not neither)."""
+
+    def __init__(self, holder: Site, group: tuple[str, ...]) -> None:
+        self.holder = holder
+        self.field = holder.path[0].name
+        self.group = group
+        self._get = attrgetter(*group)
+
+    def holds(self, records: Sequence[Any], placed: Placed) -> bool:
+        nested = placed.column(records, self.holder.path)
+        if len(self.group) == 1:
+            return all(map(partial(is_not, None), map(self._get, nested)))
+        return all(sum(map(partial(is_not, None), values)) == 1 for values in map(self._get, nested))
+
+    def explain(self, record: Any, placed: Placed) -> list[Finding]:
+        found = []
+        for where, item in self.holder.located(record):
+            given = [name for name in self.group if getattr(item, name) is not None]
+            if len(given) != 1:
+                what = ", ".join(given) if given else "none"
+                found.append((where, f"give exactly one of {', '.join(self.group)} (given: {what})"))
+        return found
+
+
+class RequiresRule(Rule):
+    """A field that needs others set beside it (a status needs the date and the words of the
+    document that states it), unless it holds the one value that needs nothing (``unknown``)."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        self.field = spec.name
+        self.required = spec.meaning.requires
+        self.unless = spec.meaning.unless
+        self._get = attrgetter(spec.name)
+        self._fields = frozenset({spec.name, *self.required})
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """The field and those it requires."""
+        return self._fields
+
+    def holds(self, records: Sequence[Any], placed: Placed) -> bool:
+        return not any(map(self._missing, records))
+
+    def _missing(self, record: Any) -> list[str]:
+        value = self._get(record)
+        if value is None or str(value) == self.unless:
+            return []
+        return [name for name in self.required if getattr(record, name) is None]
+
+    def explain(self, record: Any, placed: Placed) -> list[Finding]:
+        value = self._get(record)
+        return [
+            (f".{name}", f"a {self.field} of {str(value)!r} needs {name} too (or the {self.field} {self.unless!r})")
+            for name in self._missing(record)
+        ]
+
+
+class FieldNamesRule(Rule):
+    """A tuple that names fields of the record itself (the fields whose values are inferred)."""
+
+    def __init__(self, cls: type, spec: FieldSpec) -> None:
+        self.field = spec.name
+        self.names = frozenset(field.name for field in field_specs(cls)) - {"id", spec.name}
+        self._get = attrgetter(spec.name)
+        self.cls = cls
+
+    def holds(self, records: Sequence[Any], placed: Placed) -> bool:
+        return self.names.issuperset(chain.from_iterable(map(self._get, records)))
+
+    def explain(self, record: Any, placed: Placed) -> list[Finding]:
+        what = singular(collection_of(self.cls) or self.cls.__name__.lower())
+        return [
+            (f".{self.field}[{i}]", f"{name!r} is not a field of a {what}")
+            for i, name in enumerate(self._get(record))
+            if name not in self.names
+        ]
+
+
 def dangling(ref: str, collection: str, by_id: Mapping[str, Any]) -> str:
     """What is wrong with a reference that does not resolve into ``collection``."""
     found = by_id.get(ref)
@@ -367,6 +448,27 @@ def rules_of(cls: type) -> tuple[Rule, ...]:
             found.append(ReferenceRule(site))
             if meaning.relation is not None and meaning.relation.acyclic and len(site.path) == 1:
                 found.append(CycleRule(site))
+        if meaning.requires and len(site.path) == 1:
+            found.append(RequiresRule(site.field))
+        if meaning.field_names and len(site.path) == 1:
+            found.append(FieldNamesRule(cls, site.field))
+    found += _one_of_rules(cls)
     found += [OrderRule(earlier, later) for earlier, later in dating(cls).in_order()]
     order = {spec.name: i for i, spec in enumerate(field_specs(cls))}
     return tuple(sorted(found, key=lambda rule: order[rule.field]))
+
+
+def _one_of_rules(cls: type) -> list[Rule]:
+    """A :class:`OneOfRule` for each group of fields of each record nested in ``cls``."""
+    found: list[Rule] = []
+    holders: list[tuple[tuple[FieldSpec, ...], type]] = [
+        ((spec,), spec.item) for spec in field_specs(cls) if spec.shape is Shape.RECORD
+    ]
+    for path, item in holders:
+        groups: dict[str, list[str]] = {}
+        for spec in field_specs(item):
+            if spec.meaning.one_of is not None:
+                groups.setdefault(spec.meaning.one_of, []).append(spec.name)
+        found += [OneOfRule(Site(path), tuple(names)) for names in groups.values()]
+        holders += [((*path, spec), spec.item) for spec in field_specs(item) if spec.shape is Shape.RECORD]
+    return found

@@ -21,10 +21,11 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from nato_ukraine._fields import FieldSpec, Shape, field_specs, references, singular
+from nato_ukraine._queries import Key, key_of
 from nato_ukraine.dates import PartialDate
 from nato_ukraine.exceptions import AmbiguousNameError, DataError, NatoUkraineError
 from nato_ukraine.models import COLLECTIONS, Event, EventKind, Source
@@ -271,6 +272,14 @@ def _add_validate_and_export(command: _Command) -> None:
         help="the collection to write as CSV (default events)",
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    migrate = command(
+        "migrate",
+        "rewrite a dataset file of an earlier schema version in the current one",
+        "Rewrite a JSON file of records (schema version 1: nato-ukraine 0.1) in the current form, to standard"
+        " output or a file, and say what needs a person's attention (statuses to date, roles to review).",
+    )
+    migrate.add_argument("file", metavar="FILE")
+    migrate.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -546,11 +555,11 @@ def _stats_key(collection: str, by: str) -> tuple[str, str]:
     """
     if by in ("year", "decade", "source"):
         return by, by
-    specs = field_specs(COLLECTIONS[collection])
-    spec = _field(specs, by)
-    if spec is None:
+    key = _key(collection, by)
+    if key is None:
         raise _UsageError(_no_field(collection, by))
-    return (by if spec.shape is not Shape.RECORD else _nested_header(spec)), by
+    spec = key.specs[0]
+    return (_nested_header(spec) if key.field is not None and spec.shape is Shape.RECORD else by), by
 
 
 def _no_field(collection: str, by: str) -> str:
@@ -571,13 +580,16 @@ def _no_field(collection: str, by: str) -> str:
 
 
 def _having(field: str) -> list[str]:
-    """The collections whose records have ``field``."""
-    return [name for name, cls in COLLECTIONS.items() if _field(field_specs(cls), field) is not None]
+    """The collections whose records have ``field`` (or a key of that name: ``body``, ``chair``)."""
+    return [name for name in COLLECTIONS if _key(name, field) is not None]
 
 
-def _field(specs: Iterable[FieldSpec], name: str) -> FieldSpec | None:
-    """The field ``name`` names, by its name or, for a field of several values, its singular."""
-    return next((s for s in specs if name in (s.name, singular(s.name) if s.many else None)), None)
+def _key(collection: str, name: str) -> Key | None:
+    """What ``count_by(name)`` reads in ``collection`` (see :func:`key_of`), or None."""
+    try:
+        return key_of(COLLECTIONS[collection], name, collection)
+    except ValueError:
+        return None
 
 
 def _nested_header(spec: FieldSpec) -> str:
@@ -634,6 +646,23 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace, out: TextIO) -> int:
+    from nato_ukraine.migrate import migrate_file
+
+    try:
+        text, notes = migrate_file(args.file)
+    except ValueError as exc:
+        raise _Failure(str(exc)) from None
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as target:
+            target.write(text)
+    else:
+        out.write(text)
+    for note in notes:
+        _say(f"note: {args.file}: {note}")
+    return 0
+
+
 def _csv(rows: list[dict[str, Any]]) -> str:
     import csv
     import io
@@ -649,6 +678,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "export": _export,
+    "migrate": _migrate,
     "search": _search,
     "show": _show,
     "stats": _stats,

@@ -14,10 +14,19 @@ from operator import attrgetter, itemgetter, le
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from nato_ukraine._display import html_of_rows
-from nato_ukraine._fields import FieldSpec, date_ends, dating, record_span, span_ends
+from nato_ukraine._fields import date_ends, dating, record_span, span_ends
 from nato_ukraine._gc import paused
-from nato_ukraine._indexes import SpanIndex, Spans, Suggestions, days_between, days_of, field_index, in_order
-from nato_ukraine._queries import Scope, count, field_of, wanted
+from nato_ukraine._indexes import (
+    SpanIndex,
+    Spans,
+    Suggestions,
+    days_between,
+    days_of,
+    field_index,
+    in_order,
+    values_index,
+)
+from nato_ukraine._queries import Key, Scope, count, key_of, wanted
 from nato_ukraine._search import Searchable, search, searchable
 from nato_ukraine.dates import Certainty, DateLike
 from nato_ukraine.exceptions import UnknownIdError
@@ -25,6 +34,8 @@ from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, 
 
 if TYPE_CHECKING:
     import pandas
+
+    from nato_ukraine.tables import Table
 
 __all__ = ["Collection", "holds", "id_of", "search_in"]
 
@@ -250,10 +261,23 @@ class Collection(Generic[R]):
 
         A criterion names a field and gives a value: ``kind="meeting"`` or
         ``kind=nu.EventKind.MEETING`` (an enum value in any case, spaces or hyphens for
-        underscores: ``kind="Trust fund"``). For a field that holds several ids (``bodies``,
-        ``programmes``, ``people``, ...) the value must be among them, and the singular name
-        may be used (``body="nato-ukraine-commission"``). A record may stand for its id. A
-        list, set or tuple of values matches any of them.
+        underscores: ``kind="Trust fund"``). For a field that holds several ids (``parents``,
+        ``programmes``, ...) the value must be among them, and the singular name may be used
+        (``parent="nato"``). A record may stand for its id. A list, set or tuple of values
+        matches any of them.
+
+        An event's participants and outcomes are asked about by what they name, or by role:
+
+        * ``body="nato-ukraine-commission"`` (or ``person=``): named in any role, as a
+          participant or as an outcome; ``programme=`` and ``agreement=`` likewise, in
+          ``programmes`` or as an outcome;
+        * ``chair="jens-stoltenberg"``, ``host="ukraine"``, ``endorsed="cap"``: named in that
+          role (any :class:`~nato_ukraine.kinds.ParticipantRole` or
+          :class:`~nato_ukraine.kinds.OutcomeRole`);
+        * ``role="supplier"``: someone, or something, is named in that role.
+
+        Criteria are independent of each other: ``where(body="nato", role="host")`` is the
+        events that name NATO, and have a host; ``where(host="nato")`` is those NATO hosted.
 
         Raises:
             ValueError: If a criterion names no field of these records, an enum value that is
@@ -264,10 +288,10 @@ class Collection(Generic[R]):
         if not criteria:
             return self
         matches: list[list[int]] = []  # for each criterion, the positions of the records that meet it
-        for key, value in criteria.items():
-            spec = self._field(key)
-            index = self._index_for(spec.name)
-            keys = wanted(spec, value, self._scope)
+        for name, value in criteria.items():
+            key = self._key(name)
+            index = self._index_for(key)
+            keys = wanted(key, value, self._scope)
             if len(keys) == 1:
                 matches.append(index.get(keys[0], []))
             else:
@@ -276,19 +300,23 @@ class Collection(Generic[R]):
             return self._derive(matches[0])
         return self._derive(sorted(set(matches[0]).intersection(*matches[1:])))
 
-    def _field(self, key: str) -> FieldSpec:
-        """The field ``key`` names: the field of that name, or of several whose singular it is."""
+    def _key(self, name: str) -> Key:
+        """What the argument ``name`` of :meth:`where` reads (see :func:`key_of`)."""
         cls = self._record_class()
         if cls is None:
             raise ValueError(f"{self._name} have no fields: a collection of no records and no known kind")
-        return field_of(cls, key, self._name)
+        return key_of(cls, name, self._name)
 
-    def _index_for(self, field: str) -> dict[Hashable, list[int]]:
-        """For one field, the positions of the records that hold each value (ascending)."""
-        index = self._field_index.get(field)
+    def _index_for(self, key: Key) -> dict[Hashable, list[int]]:
+        """For one key, the positions of the records that hold each value (ascending)."""
+        index = self._field_index.get(key.name)
         if index is None:
             with paused():
-                index = self._field_index[field] = field_index(self._records, field)
+                if key.field is not None:
+                    index = field_index(self._records, key.field)
+                else:
+                    index = values_index(self._records, key.read)
+                self._field_index[key.name] = index
         return index
 
     def between(self, start: DateLike | None, end: DateLike | None, *, definitely: bool = False) -> Collection[R]:
@@ -427,6 +455,23 @@ class Collection(Generic[R]):
         from nato_ukraine._frames import frame
 
         return frame(self.to_records(), self._record_class(), what="Collection.to_pandas()", index=index)
+
+    def table(self, field: str) -> Table:
+        """A tidy table of the records nested in a field of these records, one row each: an
+        event's ``participants`` (who, in what role), a record's ``figures`` (value, unit, what
+        is counted, as of when, cited where), its ``citations``. Each row starts with the
+        ``id`` and ``type`` of the record that holds it.
+
+        Raises:
+            ValueError: If ``field`` is no field of nested records of these records.
+        """
+        from nato_ukraine.tables import nested_fields, table_of
+
+        cls = self._record_class()
+        fields: dict[str, type] = {} if cls is None else nested_fields(cls)
+        if cls is None or field not in fields:
+            raise ValueError(f"{self._name} have no field of nested records {field!r}; they have: {', '.join(fields)}")
+        return table_of(self._records, field, fields[field])
 
 
 def _runs_counted(values: list[Any]) -> dict[Any, int]:

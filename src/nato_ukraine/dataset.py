@@ -27,6 +27,7 @@ A record without a date is left out of ``between`` and ``on``; one without a spa
 
 from __future__ import annotations
 
+import enum
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -41,7 +42,7 @@ from nato_ukraine._indexes import (
     name_index,
     written,
 )
-from nato_ukraine._queries import Scope
+from nato_ukraine._queries import Scope, role_names
 from nato_ukraine._search import fold
 from nato_ukraine.collection import Collection, holds, id_of, search_in
 from nato_ukraine.dates import Certainty, DateLike, PartialDate, as_partial_date
@@ -51,6 +52,7 @@ from nato_ukraine.models import COLLECTIONS, Agreement, Body, Event, Operation, 
 if TYPE_CHECKING:
     from nato_ukraine.graph import Edge, Neighbours
     from nato_ukraine.models import Coverage, Manifest, Relation
+    from nato_ukraine.tables import Table
     from nato_ukraine.timeline import TimelineEntry
 
 __all__ = ["Collection", "Dataset", "record_date", "record_span"]
@@ -184,6 +186,28 @@ class Dataset:
         """Every record, collection by collection."""
         for name in COLLECTIONS:
             yield from getattr(self, name)
+
+    def table(self, field: str) -> Table:
+        """A tidy table of the records nested in ``field`` of the records of every collection
+        that has it (see :meth:`Collection.table`): ``ds.table("figures")`` is every stated
+        number of the dataset, with the id and type of the record it is about.
+
+        Raises:
+            ValueError: If no collection has a field of nested records of that name.
+        """
+        from nato_ukraine.tables import Table, nested_fields
+
+        having = [name for name, cls in COLLECTIONS.items() if field in nested_fields(cls)]
+        if not having:
+            names = sorted({name for cls in COLLECTIONS.values() for name in nested_fields(cls)})
+            raise ValueError(f"no collection has a field of nested records {field!r}; fields: {', '.join(names)}")
+        tables: list[Table] = [getattr(self, name).table(field) for name in having]
+        return Table(field, tables[0].item, [row for table in tables for row in table])
+
+    def figures(self) -> Table:
+        """Every number the sources state about a record, one row each (``ds.table("figures")``):
+        ``ds.figures().to_pandas()`` is a tidy frame of them."""
+        return self.table("figures")
 
     def __iter__(self) -> Iterator[Record]:
         """Every record, as :meth:`records` gives them (as a collection gives its own)."""
@@ -376,20 +400,26 @@ class Dataset:
         wanted = Relation(relation)
         return [edge for edge in edges if edge.relation is wanted]
 
-    def related(self, record: Record | str, *, relation: Relation | str | None = None) -> Neighbours:
+    def related(
+        self, record: Record | str, *, relation: Relation | str | None = None, role: str | enum.Enum | None = None
+    ) -> Neighbours:
         """The records linked to ``record``, in both directions, with how they are linked.
 
-        A body's parent (PART_OF, outgoing) and its parts (PART_OF, incoming); its
-        predecessor and successor (SUCCEEDS); the programmes it runs; the events that involve
-        it; the sources it cites. Ordered by relation, direction, then id: a list, shown a line a
-        link (the first ten) in a REPL and as a table in a notebook.
+        A body's parents (PART_OF, outgoing) and its parts (PART_OF, incoming); its
+        predecessor and successor (SUCCEEDS); the programmes it runs; the events that name it,
+        each with the role it had there (INVOLVES, ``chair``, ``host``, ``subject``, ...) or as
+        their outcome (OUTCOME, ``established``, ...); the sources it cites. Ordered by
+        relation, direction, id, then role: a list, shown a line a link (the first ten) in a
+        REPL and as a table in a notebook.
 
         Args:
             record: A record or its id.
             relation: Only links of this kind.
+            role: Only links with this role (``"chair"``, ``nu.ParticipantRole.HOST``).
 
         Raises:
             UnknownIdError: If no record has that id.
+            ValueError: If ``relation`` is no relation, or ``role`` no role.
         """
         from nato_ukraine.graph import neighbours
         from nato_ukraine.models import Relation
@@ -397,7 +427,10 @@ class Dataset:
         rid = id_of(record)
         self[rid]  # raises UnknownIdError for an unknown id
         wanted = None if relation is None else Relation(relation)
-        return neighbours(rid, self._graph()[1].get(rid, []), self._by_id, wanted)
+        named = role.value if isinstance(role, enum.Enum) else role
+        if named is not None and named not in role_names():
+            raise ValueError(f"{role!r} is not a role; roles: {', '.join(role_names())}")
+        return neighbours(rid, self._graph()[1].get(rid, []), self._by_id, wanted, named)
 
     def path(self, start: Record | str, end: Record | str, *, through_sources: bool = False) -> list[Edge] | None:
         """The shortest chain of edges that links two records, in either direction.

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from nato_ukraine._display import html_of_rows
-from nato_ukraine._fields import references
+from nato_ukraine._fields import Site, references, role_field
 from nato_ukraine.models import Record, Relation
 
 __all__ = ["Direction", "Edge", "Neighbour", "Neighbours", "Relation", "graph_of", "neighbours", "shortest_path"]
@@ -39,16 +39,31 @@ class Direction(str, enum.Enum):
         return self.value
 
 
+def _role_order(role: str | None) -> str:
+    return role or ""
+
+
 @attrs.frozen(order=True)
 class Edge:
-    """A link between two records, read "source RELATION target" (by id)."""
+    """A link between two records, read "source RELATION target" (by id), with the role the
+    link declares, if any: an event INVOLVES a body as its ``host``, has a programme as an
+    OUTCOME it ``endorsed``.
+
+    Attributes:
+        source: The id the link runs from.
+        relation: The kind of link.
+        target: The id the link runs to.
+        role: The role of the target in the source (a participant's or an outcome's), or None.
+    """
 
     source: str
     relation: Relation
     target: str
+    role: str | None = attrs.field(default=None, order=_role_order)
 
     def __str__(self) -> str:
-        return f"{self.source} {self.relation.value} {self.target}"
+        role = "" if self.role is None else f" ({self.role})"
+        return f"{self.source} {self.relation.value} {self.target}{role}"
 
 
 @attrs.frozen
@@ -64,17 +79,32 @@ class Neighbour:
     relation: Relation
     direction: Direction
     record: Record
+    role: str | None = None
 
 
 def edges_of(record: Record) -> set[Edge]:
-    """The edges a record's references make (each once)."""
+    """The edges a record's references make (each once), with the role of the nested record
+    that makes one, where it declares one."""
     found = set()
     for site in references(type(record)):
         relation = site.meaning.relation
         assert relation is not None  # (references() holds every reference to naming its relation)
-        for ref in site.ids(record):
-            found.add(Edge(ref, relation, record.id) if site.meaning.reverse else Edge(record.id, relation, ref))
+        for ref, role in _refs_with_roles(record, site):
+            if site.meaning.reverse:
+                found.add(Edge(ref, relation, record.id, role))
+            else:
+                found.add(Edge(record.id, relation, ref, role))
     return found
+
+
+def _refs_with_roles(record: Record, site: Site) -> list[tuple[str, str | None]]:
+    """The ids at a site of a record, each with the role of the nested record that holds it (or None)."""
+    role = role_field(site.path[-2].item) if len(site.path) > 1 else None
+    if role is None:
+        return [(ref, None) for ref in site.ids(record)]
+    name = site.field.name
+    held = Site(site.path[:-1]).ids(record)
+    return [(getattr(item, name), getattr(item, role).value) for item in held if getattr(item, name) is not None]
 
 
 def graph_of(records: Iterable[Record]) -> tuple[list[Edge], dict[str, list[Edge]]]:
@@ -101,31 +131,40 @@ class Neighbours(list[Neighbour]):
         self.record_id = record_id
 
     def __repr__(self) -> str:
-        lines = [f"{n.relation.value} {n.direction.value}: {n.record!r}" for n in self[: self.SHOWN]]
+        lines = [f"{n.relation.value}{_as(n.role)} {n.direction.value}: {n.record!r}" for n in self[: self.SHOWN]]
         more = [f"... and {len(self) - self.SHOWN} more"] if len(self) > self.SHOWN else []
         return "\n".join([f"<{len(self)} links of {self.record_id}>", *lines, *more])
 
     def _repr_html_(self) -> str:
         """The links as an HTML table: relation, direction, id and name of the record at the other end."""
-        rows = [[n.relation, n.direction, n.record.id, n.record.name] for n in self[:50]]
+        rows = [[n.relation, n.role or "", n.direction, n.record.id, n.record.name] for n in self[:50]]
         title = f"{len(self)} links of {self.record_id}"
-        return html_of_rows(title, ["relation", "direction", "id", "name"], rows, more=max(0, len(self) - 50))
+        columns = ["relation", "role", "direction", "id", "name"]
+        return html_of_rows(title, columns, rows, more=max(0, len(self) - 50))
+
+
+def _as(role: str | None) -> str:
+    return "" if role is None else f" ({role})"
 
 
 def neighbours(
-    record_id: str, touching: Iterable[Edge], by_id: Mapping[str, Record], relation: Relation | None = None
+    record_id: str,
+    touching: Iterable[Edge],
+    by_id: Mapping[str, Record],
+    relation: Relation | None = None,
+    role: str | None = None,
 ) -> Neighbours:
     """The records at the other end of the edges that touch ``record_id``, ordered by relation,
-    direction, then id; only those of ``relation`` if given."""
+    direction, id, then role; only those of ``relation`` and ``role`` if given."""
     found: list[Neighbour] = []
     for edge in touching:
-        if relation is not None and edge.relation is not relation:
+        if (relation is not None and edge.relation is not relation) or (role is not None and edge.role != role):
             continue
         if edge.source == record_id:
-            found.append(Neighbour(edge.relation, Direction.OUTGOING, by_id[edge.target]))
+            found.append(Neighbour(edge.relation, Direction.OUTGOING, by_id[edge.target], edge.role))
         if edge.target == record_id:
-            found.append(Neighbour(edge.relation, Direction.INCOMING, by_id[edge.source]))
-    found.sort(key=lambda n: (n.relation.value, n.direction.value, n.record.id))
+            found.append(Neighbour(edge.relation, Direction.INCOMING, by_id[edge.source], edge.role))
+    found.sort(key=lambda n: (n.relation.value, n.direction.value, n.record.id, n.role or ""))
     return Neighbours(record_id, found)
 
 

@@ -13,7 +13,7 @@ intern, what a reference must resolve to, which dates must come in order), the d
 indexes, the graph, the timeline, the flat records and frames, and the JSON Schema. The
 helpers :func:`reference`, :func:`when`, :func:`label` and :func:`named` write that metadata::
 
-    parent: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.PART_OF))
+    parents: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.PART_OF))
     established: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
     location: str | None = attrs.field(default=None, metadata=label())
 """
@@ -27,6 +27,19 @@ import attrs
 
 from nato_ukraine._display import html_of_record, repr_of
 from nato_ukraine.dates import PartialDate, Period
+from nato_ukraine.kinds import (
+    AgreementKind,
+    BodyKind,
+    EventKind,
+    FigureQualifier,
+    MeetingLevel,
+    OutcomeRole,
+    ParticipantRole,
+    ProgrammeKind,
+    ProgrammeStatus,
+    Side,
+    SourceKind,
+)
 
 __all__ = [
     "COLLECTIONS",
@@ -39,11 +52,17 @@ __all__ = [
     "Coverage",
     "Event",
     "EventKind",
+    "Figure",
+    "FigureQualifier",
     "Manifest",
     "Meaning",
     "MeetingLevel",
     "NameRole",
     "Operation",
+    "Outcome",
+    "OutcomeRole",
+    "ParticipantRole",
+    "Participation",
     "Person",
     "Programme",
     "ProgrammeKind",
@@ -73,12 +92,13 @@ class Relation(str, enum.Enum):
     A reference field declares the relation its edges have (see :func:`reference`).
     """
 
-    PART_OF = "part_of"  #: a body or programme is part of another (its ``parent``)
-    SUCCEEDS = "succeeds"  #: a body succeeds its predecessor
+    PART_OF = "part_of"  #: a body or programme is part of another (its ``parents`` or ``parent``)
+    SUCCEEDS = "succeeds"  #: a body, programme, agreement or operation succeeds its predecessor
     RUNS = "runs"  #: a body runs or oversees a programme
-    INVOLVES = "involves"  #: an event involves a body, programme, agreement, operation or person
-    CHAIRS = "chairs"  #: a person chairs an event
+    INVOLVES = "involves"  #: an event involves a body, person, programme, agreement or operation
     PARTY_TO = "party_to"  #: a body is party to an agreement
+    MEMBER_OF = "member_of"  #: a body is a member of a programme, or takes part in it
+    OUTCOME = "outcome"  #: an event adopted, endorsed, launched, ... a programme, agreement or body
     HOLDS_ROLE_IN = "holds_role_in"  #: a person holds a role in a body
     CITES = "cites"  #: a record cites a source
 
@@ -137,6 +157,16 @@ class Meaning:
         nonblank: A text that must hold more than white space.
         max_length: The most characters a text may have.
         nonempty: A tuple that must hold at least one item.
+        edge_role: In a record nested in another (a participation), the field whose value is
+            the role of the graph edges the nested record's references make.
+        requires: Fields that must be set when this one is (unless it holds ``unless``): a
+            programme's status needs the date of the document that states it, and its words.
+        unless: The value of this field for which ``requires`` does not hold (``"unknown"``).
+        field_names: A tuple of the names of fields of the same record (what is inferred).
+        one_of: The group of fields of a nested record of which exactly one must be set (a
+            participation names a body or a person).
+        formerly: Keys this field replaced in an earlier schema version: a file that still has
+            one is told where it went.
     """
 
     collection: str | None = None
@@ -148,6 +178,12 @@ class Meaning:
     nonblank: bool = False
     max_length: int | None = None
     nonempty: bool = False
+    edge_role: bool = False
+    requires: tuple[str, ...] = ()
+    unless: str | None = None
+    field_names: bool = False
+    one_of: str | None = None
+    formerly: tuple[str, ...] = ()
 
 
 def means(**meaning: Any) -> dict[str, Any]:
@@ -158,7 +194,7 @@ def means(**meaning: Any) -> dict[str, Any]:
     return {META: Meaning(**meaning)}
 
 
-def reference(collection: str, relation: Relation, *, reverse: bool = False) -> dict[str, Any]:
+def reference(collection: str, relation: Relation, *, reverse: bool = False, **more: Any) -> dict[str, Any]:
     """The metadata of a field of ids that point into ``collection``.
 
     Args:
@@ -166,8 +202,9 @@ def reference(collection: str, relation: Relation, *, reverse: bool = False) -> 
             that no record of it has.
         relation: The kind of graph edge each id makes.
         reverse: The edge runs from the record referred to, to the one holding the field.
+        more: Other meanings of the field (see :class:`Meaning`).
     """
-    return means(collection=collection, relation=relation, reverse=reverse)
+    return means(collection=collection, relation=relation, reverse=reverse, **more)
 
 
 def when(role: When) -> dict[str, Any]:
@@ -183,148 +220,6 @@ def label() -> dict[str, Any]:
 def named(role: NameRole) -> dict[str, Any]:
     """The metadata of a text field that lookup and search read."""
     return means(name=role)
-
-
-# ---------------------------------------------------------------------------------------------
-# Enumerations
-
-
-class _Choice(str, enum.Enum):
-    """An enumeration whose values are lower snake case strings, as in the JSON form."""
-
-    def __str__(self) -> str:
-        return str.__str__(self)
-
-
-class SourceKind(_Choice):
-    """What kind of document a :class:`Source` is."""
-
-    OFFICIAL_STATEMENT = "official_statement"
-    OFFICIAL_WEB_PAGE = "official_web_page"
-    NEWS_REPORT = "news_report"
-    RESEARCH_GUIDE = "research_guide"
-    OTHER = "other"
-
-
-class BodyKind(_Choice):
-    """What kind of organisation a :class:`Body` is."""
-
-    ALLIANCE = "alliance"
-    STATE = "state"
-    ORGANISATION = "organisation"
-    COUNCIL = "council"
-    COMMISSION = "commission"
-    COMMITTEE = "committee"
-    WORKING_GROUP = "working_group"
-    REPRESENTATION = "representation"
-    OFFICE = "office"
-    CENTRE = "centre"
-    DIVISION = "division"
-    AGENCY = "agency"
-    TEAM = "team"
-    MISSION = "mission"
-    GOVERNMENT = "government"
-    MINISTRY = "ministry"
-    PARLIAMENT = "parliament"
-    ARMED_FORCES = "armed_forces"
-    SECURITY_SERVICE = "security_service"
-    INSTITUTION = "institution"
-    FORUM = "forum"
-    OTHER = "other"
-
-
-class Side(_Choice):
-    """Whose a body is: NATO's, Ukraine's, both (a joint body), or someone else's."""
-
-    NATO = "nato"
-    UKRAINE = "ukraine"
-    JOINT = "joint"
-    OTHER = "other"
-
-
-class ProgrammeKind(_Choice):
-    """What kind of undertaking a :class:`Programme` is."""
-
-    FRAMEWORK = "framework"
-    POLICY = "policy"
-    ASSISTANCE_PACKAGE = "assistance_package"
-    TRUST_FUND = "trust_fund"
-    INITIATIVE = "initiative"
-    PROCESS = "process"
-    PROGRAMME = "programme"
-    EDUCATION = "education"
-    PLATFORM = "platform"
-    PARTNERSHIP = "partnership"
-    PLAN = "plan"
-    PROJECT = "project"
-    WORK_PLAN = "work_plan"
-    OTHER = "other"
-
-
-class ProgrammeStatus(_Choice):
-    """Where a programme stood as of the dataset's ``as_of`` date (or its source's date)."""
-
-    PLANNED = "planned"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-    ENDED = "ended"
-    SUSPENDED = "suspended"
-    UNKNOWN = "unknown"
-
-
-class EventKind(_Choice):
-    """What kind of occurrence an :class:`Event` is."""
-
-    MEETING = "meeting"
-    SUMMIT = "summit"
-    STATEMENT = "statement"
-    SIGNING = "signing"
-    RATIFICATION = "ratification"
-    ENTRY_INTO_FORCE = "entry_into_force"
-    ESTABLISHMENT = "establishment"
-    LAUNCH = "launch"
-    COMPLETION = "completion"
-    DECISION = "decision"
-    ENDORSEMENT = "endorsement"
-    ACCESSION = "accession"
-    LEGISLATION = "legislation"
-    VISIT = "visit"
-    MILITARY_ACTION = "military_action"
-    DEPLOYMENT = "deployment"
-    REFERENDUM = "referendum"
-    ELECTION = "election"
-    OTHER = "other"
-
-
-class MeetingLevel(_Choice):
-    """At what level a meeting was held."""
-
-    HEADS_OF_STATE_AND_GOVERNMENT = "heads_of_state_and_government"
-    FOREIGN_MINISTERS = "foreign_ministers"
-    DEFENCE_MINISTERS = "defence_ministers"
-    MINISTERS = "ministers"
-    AMBASSADORS = "ambassadors"
-    MILITARY = "military"
-    WORKING_LEVEL = "working_level"
-    SENIOR_OFFICIALS = "senior_officials"
-    OTHER = "other"
-
-
-class AgreementKind(_Choice):
-    """What kind of instrument an :class:`Agreement` is."""
-
-    CHARTER = "charter"
-    DECLARATION = "declaration"
-    AGREEMENT = "agreement"
-    ROADMAP = "roadmap"
-    LAW = "law"
-    STRATEGY = "strategy"
-    CONSTITUTIONAL_AMENDMENT = "constitutional_amendment"
-    COMMUNIQUE = "communique"
-    STATEMENT = "statement"
-    PLAN = "plan"
-    RESOLUTION = "resolution"
-    OTHER = "other"
 
 
 @attrs.frozen(kw_only=True)
@@ -363,6 +258,100 @@ class Role:
         if self.period is not None:
             text += f" [{self.period}]"
         return text
+
+
+@attrs.frozen(kw_only=True)
+class Participation:
+    """How a body or a person took part in an event, or figured in it, read "REF was ROLE".
+
+    It names exactly one of a body and a person (the loader refuses neither or both); :attr:`ref`
+    is its id either way. In the JSON form: ``{"body": "nato", "role": "host"}``.
+
+    Attributes:
+        body: The id of the body (or None, for a person).
+        person: The id of the person (or None, for a body).
+        role: How: chaired, hosted, took part, asked for it, briefed, addressed it, signed,
+            endorsed, supplied, gave, or was only discussed, condemned or named (``subject``).
+    """
+
+    body: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.INVOLVES, one_of="who"))
+    person: str | None = attrs.field(default=None, metadata=reference("people", Relation.INVOLVES, one_of="who"))
+    role: ParticipantRole = attrs.field(metadata=means(edge_role=True))
+
+    @property
+    def ref(self) -> str:
+        """The id of the body or the person."""
+        return self.body or self.person or ""
+
+    def __str__(self) -> str:
+        return f"{self.ref} ({self.role.value})"
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """What an event did with a programme, an agreement or a body: adopted, launched, signed, ...
+
+    It names exactly one of a programme, an agreement and a body (the loader refuses none, or
+    more than one); :attr:`ref` is its id. ``not_granted`` records a stated negative: what the
+    event was asked for, or could have given, and did not (``{"programme":
+    "membership-action-plan", "role": "not_granted"}``).
+
+    Attributes:
+        programme: The id of the programme (or None).
+        agreement: The id of the agreement (or None).
+        body: The id of the body (or None).
+        role: The verb: adopted, agreed, endorsed, launched, established, signed, ratified,
+            decided, or not granted.
+    """
+
+    programme: str | None = attrs.field(default=None, metadata=reference("programmes", Relation.OUTCOME, one_of="what"))
+    agreement: str | None = attrs.field(default=None, metadata=reference("agreements", Relation.OUTCOME, one_of="what"))
+    body: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.OUTCOME, one_of="what"))
+    role: OutcomeRole = attrs.field(metadata=means(edge_role=True))
+
+    @property
+    def ref(self) -> str:
+        """The id of the programme, agreement or body."""
+        return self.programme or self.agreement or self.body or ""
+
+    def __str__(self) -> str:
+        return f"{self.ref} ({self.role.value})"
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number a source states about a record, typed: so that no stated number lives only in prose.
+
+    Attributes:
+        value: The number, as stated.
+        unit: What it counts in ("missiles", "institutions", "EUR").
+        counts: What is counted, in a few words ("Patriot missiles to be bought").
+        qualifier: How the number relates to the quantity: exactly it, about it, up to it, at
+            least it, more than it.
+        as_of: When the number held, as far as the source says.
+        citation: The passage that states it.
+    """
+
+    value: int
+    unit: str = attrs.field(metadata=label())
+    counts: str = attrs.field(metadata=means(nonblank=True))
+    qualifier: FigureQualifier = FigureQualifier.EXACT
+    as_of: PartialDate | None = None
+    citation: Citation
+
+    def __str__(self) -> str:
+        """``about 200 missiles: air defence missiles sent by the UK (2024-01-10)``."""
+        when = "" if self.as_of is None else f" ({self.as_of})"
+        return f"{_QUALIFIED[self.qualifier]}{self.value:,} {self.unit}: {self.counts}{when}"
+
+
+_QUALIFIED = {
+    FigureQualifier.EXACT: "",
+    FigureQualifier.ABOUT: "about ",
+    FigureQualifier.UP_TO: "up to ",
+    FigureQualifier.AT_LEAST: "at least ",
+    FigureQualifier.MORE_THAN: "more than ",
+}
 
 
 # The two bases only gather fields: every class below makes its own __init__, __eq__ and __hash__,
@@ -405,6 +394,7 @@ class Source(_Record):
         publisher: Who published it, or None when the document does not say.
         published: When it was published or last updated, at the precision known.
         url: Where it was published, when known.
+        retrieved: When the copy the quotes are taken from was retrieved (a web page).
         kind: What kind of document it is.
     """
 
@@ -412,6 +402,7 @@ class Source(_Record):
     publisher: str | None = attrs.field(default=None, metadata=label())
     published: PartialDate | None = attrs.field(default=None, metadata=when(When.POINT))
     url: str | None = None
+    retrieved: PartialDate | None = None
     kind: SourceKind = SourceKind.OTHER
 
 
@@ -421,9 +412,15 @@ class _CitedRecord(_Record):
 
     Attributes:
         citations: The passages of the sources that support the record, at least one.
+        figures: The numbers the sources state about the record.
+        inferred: The names of the record's fields whose values the sources do not state but
+            imply (a body's end taken from its successor's start): set apart, so that a user
+            can tell them from stated facts.
     """
 
     citations: tuple[Citation, ...] = attrs.field(default=(), metadata=means(nonempty=True))
+    figures: tuple[Figure, ...] = ()
+    inferred: tuple[str, ...] = attrs.field(default=(), metadata=means(field_names=True, label=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -433,22 +430,31 @@ class Body(_CitedRecord):
     Attributes:
         kind: What kind of body it is.
         side: Whose body it is.
-        parent: The id of the body it is part of.
+        parents: The ids of the bodies it is part of (some belong to two).
         established: When it was founded, at the precision the sources give.
         dissolved: When it ceased to exist.
         predecessor: The id of the body it replaced.
         successor: The id of the body that replaced it.
         location: Where it sits.
+        levels: The levels at which it meets, as the sources state them.
     """
 
     kind: BodyKind
     side: Side
-    parent: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.PART_OF))
+    parents: tuple[str, ...] = attrs.field(
+        default=(), metadata=reference("bodies", Relation.PART_OF, formerly=("parent",))
+    )
     established: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
     dissolved: PartialDate | None = attrs.field(default=None, metadata=when(When.END))
     predecessor: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.SUCCEEDS))
     successor: str | None = attrs.field(default=None, metadata=reference("bodies", Relation.SUCCEEDS, reverse=True))
     location: str | None = attrs.field(default=None, metadata=label())
+    levels: tuple[MeetingLevel, ...] = ()
+
+    @property
+    def parent(self) -> str | None:
+        """The first of :attr:`parents`, or None (what schema version 1 called ``parent``)."""
+        return self.parents[0] if self.parents else None
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -458,17 +464,30 @@ class Programme(_CitedRecord):
     Attributes:
         kind: What kind of undertaking it is.
         period: When it ran; either end may be open (unknown or ongoing).
-        status: Where it stood as of the dataset's ``as_of`` date.
-        parent: The id of the programme it belongs to (a trust fund under CAP).
+        status: Where it stood as of :attr:`status_as_of`, as a source states it; ``unknown``
+            where no source does.
+        status_as_of: The date of the document that states the status.
+        status_citation: The passage that states the status.
+        parent: The id of the programme it belongs to (a trust fund under a policy).
+        predecessor: The id of the programme it followed.
+        successor: The id of the programme that followed it.
         bodies: The ids of the bodies that run or oversee it.
+        members: The ids of the bodies that take part in it, as a source lists them.
         areas: The fields it works in, in a few words each.
     """
 
     kind: ProgrammeKind
     period: Period = attrs.field(factory=Period, metadata=when(When.PERIOD))
-    status: ProgrammeStatus = ProgrammeStatus.UNKNOWN
+    status: ProgrammeStatus = attrs.field(
+        default=ProgrammeStatus.UNKNOWN, metadata=means(requires=("status_as_of", "status_citation"), unless="unknown")
+    )
+    status_as_of: PartialDate | None = None
+    status_citation: Citation | None = None
     parent: str | None = attrs.field(default=None, metadata=reference("programmes", Relation.PART_OF))
+    predecessor: str | None = attrs.field(default=None, metadata=reference("programmes", Relation.SUCCEEDS))
+    successor: str | None = attrs.field(default=None, metadata=reference("programmes", Relation.SUCCEEDS, reverse=True))
     bodies: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.RUNS, reverse=True))
+    members: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.MEMBER_OF, reverse=True))
     areas: tuple[str, ...] = attrs.field(default=(), metadata=label())
 
 
@@ -482,12 +501,16 @@ class Event(_CitedRecord):
         end: When it ended, for an occurrence of more than one day.
         location: Where it happened.
         level: For a meeting, the level it was held at.
-        chair: The id of the person who chaired it.
-        bodies: The ids of the bodies involved.
-        programmes: The ids of the programmes involved.
-        agreements: The ids of the agreements involved.
-        operations: The ids of the operations involved.
-        people: The ids of the people involved.
+        participants: The bodies and people that took part in it or figured in it, each with
+            its role: who chaired, hosted, took part, briefed, supplied, was discussed.
+        outcomes: The programmes, agreements and bodies it adopted, endorsed, launched,
+            established, signed, ... (or did not grant), each with the verb.
+        programmes: The ids of the programmes it involves otherwise than as outcomes.
+        agreements: The ids of the agreements it involves otherwise than as outcomes.
+        operations: The ids of the operations it involves.
+
+    ``bodies``, ``people`` and ``chair``, fields of schema version 1, are read-only views of
+    ``participants`` and ``outcomes``.
     """
 
     kind: EventKind
@@ -495,12 +518,31 @@ class Event(_CitedRecord):
     end: PartialDate | None = attrs.field(default=None, metadata=when(When.UNTIL))
     location: str | None = attrs.field(default=None, metadata=label())
     level: MeetingLevel | None = None
-    chair: str | None = attrs.field(default=None, metadata=reference("people", Relation.CHAIRS, reverse=True))
-    bodies: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.INVOLVES))
+    participants: tuple[Participation, ...] = attrs.field(
+        default=(), metadata=means(formerly=("bodies", "people", "chair"))
+    )
+    outcomes: tuple[Outcome, ...] = ()
     programmes: tuple[str, ...] = attrs.field(default=(), metadata=reference("programmes", Relation.INVOLVES))
     agreements: tuple[str, ...] = attrs.field(default=(), metadata=reference("agreements", Relation.INVOLVES))
     operations: tuple[str, ...] = attrs.field(default=(), metadata=reference("operations", Relation.INVOLVES))
-    people: tuple[str, ...] = attrs.field(default=(), metadata=reference("people", Relation.INVOLVES))
+
+    @property
+    def bodies(self) -> tuple[str, ...]:
+        """The ids of the bodies it names, in any role: its participants', then its outcomes'
+        (each once). A read-only view, as ``where(body=...)`` reads it."""
+        found = [p.body for p in self.participants if p.body is not None]
+        found += [o.body for o in self.outcomes if o.body is not None]
+        return tuple(dict.fromkeys(found))
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """The ids of the people among its participants, in any role (each once; a read-only view)."""
+        return tuple(dict.fromkeys(p.person for p in self.participants if p.person is not None))
+
+    @property
+    def chair(self) -> str | None:
+        """The id of the person who chaired it, if the sources say (a read-only view)."""
+        return next((p.person for p in self.participants if p.role is ParticipantRole.CHAIR and p.person), None)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -513,6 +555,8 @@ class Agreement(_CitedRecord):
         ratified: When it was ratified.
         in_force: When it entered into force.
         parties: The ids of the bodies that are party to it.
+        predecessor: The id of the agreement it followed.
+        successor: The id of the agreement that followed it.
     """
 
     kind: AgreementKind
@@ -520,6 +564,8 @@ class Agreement(_CitedRecord):
     ratified: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
     in_force: PartialDate | None = attrs.field(default=None, metadata=when(When.START))
     parties: tuple[str, ...] = attrs.field(default=(), metadata=reference("bodies", Relation.PARTY_TO, reverse=True))
+    predecessor: str | None = attrs.field(default=None, metadata=reference("agreements", Relation.SUCCEEDS))
+    successor: str | None = attrs.field(default=None, metadata=reference("agreements", Relation.SUCCEEDS, reverse=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -531,12 +577,16 @@ class Operation(_CitedRecord):
         region: Where it operated.
         contribution: What Ukraine contributed, in a sentence or two.
         contribution_period: When Ukraine contributed, as far as the sources say.
+        predecessor: The id of the operation it followed.
+        successor: The id of the operation that followed it.
     """
 
     period: Period = attrs.field(factory=Period, metadata=when(When.PERIOD))
     region: str | None = attrs.field(default=None, metadata=label())
     contribution: str = ""
     contribution_period: Period | None = None
+    predecessor: str | None = attrs.field(default=None, metadata=reference("operations", Relation.SUCCEEDS))
+    successor: str | None = attrs.field(default=None, metadata=reference("operations", Relation.SUCCEEDS, reverse=True))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -581,7 +631,7 @@ class Manifest:
 
     data_version: str | None = None
     as_of: PartialDate | None = None
-    schema_version: int = 1
+    schema_version: int = 2
     coverage: tuple[Coverage, ...] = ()
 
 
