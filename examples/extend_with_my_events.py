@@ -25,7 +25,7 @@ for event in ds.events.between("2024", None).where(body="nato-ukraine-council"):
 # A mistake stops the load before anything is built, and every problem is reported at once.
 broken = json.loads(mine.read_text(encoding="utf-8"))
 broken["events"][0]["date"] = "Juny 2024"
-broken["events"][1]["bodies"] = ["nato-ukraine-counsel"]
+broken["events"][1]["participants"][0]["body"] = "nato-ukraine-counsel"
 with tempfile.TemporaryDirectory() as folder:
     path = Path(folder) / "broken.json"
     path.write_text(json.dumps(broken), encoding="utf-8")

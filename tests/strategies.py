@@ -54,7 +54,12 @@ def periods(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> nu.Peri
 # class, ``X | None``, ``tuple[X, ...]``) and by what its metadata says it means (a Meaning under
 # the key META): ids and references are slugs, a nonblank text is not blank, a text keeps to its
 # max_length, a nonempty tuple has an item, and the dates of a record come in the order the
-# loader's rules require (re-derived here from each field's ``when``).
+# loader's rules require (re-derived here from each field's ``when``). Of the fields of a
+# ``one_of`` group exactly one is set (a participation's body or person); a field that
+# ``requires`` others has them set unless it holds its ``unless`` value (a status other than
+# unknown has its date and its citation); a tuple of ``field_names`` holds names of the record's
+# own fields (what is inferred). A nested record that cannot be made from the ids at hand (a
+# participation, with neither bodies nor people to name) is left out of its tuple.
 
 _NO_MEANING = Meaning()
 
@@ -130,6 +135,49 @@ def _values(type_: Any, meaning: Meaning, ids: Ids | None, *, is_id: bool = Fals
     raise TypeError(f"no strategy for the type {type_!r}")
 
 
+def _groups(cls: type) -> dict[str, list[str]]:
+    """The ``one_of`` groups of the fields of ``cls``: of each, exactly one field is set."""
+    found: dict[str, list[str]] = {}
+    for field in attrs.fields(cls):
+        group = _meaning(field).one_of
+        if group is not None:
+            found.setdefault(group, []).append(field.name)
+    return found
+
+
+def _set_values(cls: type, name: str, ids: Ids | None) -> st.SearchStrategy[Any]:
+    """Values of the field ``name`` of ``cls`` other than None (for a field that must be set)."""
+    field = attrs.fields_dict(cls)[name]
+    type_ = _hints(cls)[name]
+    return _values(_optional_of(type_) or type_, _meaning(field), ids)
+
+
+def _makeable(cls: type, ids: Ids | None) -> bool:
+    """Whether a record of ``cls`` can be made with references into ``ids`` alone: each field it must set (one of
+    each ``one_of`` group, a required reference, a required nested record) can be drawn."""
+    if ids is None or cls is nu.Period:
+        return True
+    grouped = {name for names in _groups(cls).values() for name in names}
+    for names in _groups(cls).values():
+        if all(_set_values(cls, name, ids).is_empty for name in names):
+            return False
+    hints = _hints(cls)
+    for field in attrs.fields(cls):
+        type_, meaning = hints[field.name], _meaning(field)
+        if field.name in grouped or _optional_of(type_) is not None:
+            continue
+        item = _item_of(type_)
+        if item is not None:
+            if not meaning.nonempty:
+                continue
+            type_ = item
+        if meaning.collection is not None and not ids.get(meaning.collection):
+            return False
+        if isinstance(type_, type) and attrs.has(type_) and not _makeable(type_, ids):
+            return False
+    return True
+
+
 #: The roles of the dates that must come in order, each chain earliest first: every START (in
 #: the order the fields are declared) and then the END; the OCCURRED date and then the UNTIL.
 _CHAINS = ((When.START, When.END), (When.OCCURRED, When.UNTIL))
@@ -152,18 +200,44 @@ def record_fields(draw: st.DrawFn, cls: type, ids: Ids | None = None) -> dict[st
     hints = _hints(cls)
     chains = _date_chains(cls)
     ordered = {name for chain in chains for name in chain}
-    values = {
-        field.name: draw(_values(hints[field.name], _meaning(field), ids, is_id=field.name == "id"))
-        for field in attrs.fields(cls)
-        if field.name not in ordered
-    }
+    values: dict[str, Any] = {}
+    # Of each group of fields of which exactly one is set, one that can be, drawn set; the others None.
+    for names in _groups(cls).values():
+        chosen = draw(st.sampled_from([name for name in names if not _set_values(cls, name, ids).is_empty]))
+        values.update({name: draw(_set_values(cls, name, ids)) if name == chosen else None for name in names})
+    # A field that requires others, drawn first: unless it holds its ``unless`` value, they must be set
+    # (and if they cannot be, it takes that value).
+    must: set[str] = set()
+    for field in attrs.fields(cls):
+        meaning = _meaning(field)
+        if not meaning.requires or field.name in values:
+            continue
+        value = draw(_values(hints[field.name], meaning, ids))
+        if value is not None and str(value) != meaning.unless:
+            if any(_set_values(cls, name, ids).is_empty for name in meaning.requires):
+                value = type(value)(meaning.unless)
+            else:
+                must.update(meaning.requires)
+        values[field.name] = value
+    for field in attrs.fields(cls):
+        name, meaning = field.name, _meaning(field)
+        if name in values or name in ordered:
+            continue
+        if meaning.field_names:  # names of the record's own fields, but its id and this one
+            names = [other.name for other in attrs.fields(cls) if other.name not in ("id", name)]
+            values[name] = tuple(draw(st.lists(st.sampled_from(names), max_size=3, unique=True)))
+        elif name in must:
+            values[name] = draw(_set_values(cls, name, ids))
+        else:
+            values[name] = draw(_values(hints[name], meaning, ids, is_id=name == "id"))
     for chain in chains:
         before: list[nu.PartialDate] = []
         for name in chain:
             # Each date is never certainly before one earlier in its chain: drawn from the
             # latest year before it on, and if it is still too early, the one of those that ends last.
             dates = partial_dates(min_year=max((date.year for date in before), default=1))
-            date = draw(dates if _optional_of(hints[name]) is None else st.none() | dates)
+            optional = _optional_of(hints[name]) is not None and name not in must
+            date = draw(st.none() | dates if optional else dates)
             if date is not None and any(date.latest < earlier.earliest for earlier in before):
                 date = max(before, key=lambda earlier: earlier.latest)
             if date is not None:
@@ -178,6 +252,8 @@ def records(cls: type, ids: Ids | None = None) -> st.SearchStrategy[Any]:
     given, that its references resolve."""
     if ids is None and cls in _RECORD_STRATEGIES:
         return _RECORD_STRATEGIES[cls]
+    if not _makeable(cls, ids):
+        return st.nothing()
     made = record_fields(cls, ids).map(lambda values: cls(**values))
     if ids is None:
         _RECORD_STRATEGIES[cls] = made
@@ -197,7 +273,9 @@ def _cited_fields() -> frozenset[str]:
 def cited(draw: st.DrawFn) -> dict[str, Any]:
     """The fields every record with citations has (id, names, description, citations), drawn."""
     shared = _cited_fields()
-    return {key: value for key, value in draw(record_fields(nu.Body)).items() if key in shared}
+    found = {key: value for key, value in draw(record_fields(nu.Body)).items() if key in shared}
+    found["inferred"] = tuple(name for name in found["inferred"] if name in shared)
+    return found
 
 
 def sources() -> st.SearchStrategy[nu.Source]:
@@ -237,6 +315,9 @@ def people() -> st.SearchStrategy[nu.Person]:
 
 citations = records(nu.Citation)
 roles = records(nu.Role)
+participations = records(nu.Participation)
+outcomes = records(nu.Outcome)
+figures = records(nu.Figure)
 id_tuples = st.lists(slugs, max_size=3).map(tuple)
 
 #: One strategy per record class (and the classes nested in records).
@@ -244,6 +325,9 @@ RECORDS: dict[type, st.SearchStrategy[Any]] = {
     **{cls: records(cls) for cls in COLLECTIONS.values()},
     nu.Citation: citations,
     nu.Role: roles,
+    nu.Participation: participations,
+    nu.Outcome: outcomes,
+    nu.Figure: figures,
     nu.Period: periods(),
 }
 
@@ -499,6 +583,7 @@ SMALL_DATASET: dict[str, Any] = {
             "established": "1997",
             "dissolved": "2023-07",
             "successor": "small-council",
+            "inferred": ["dissolved"],
             "citations": [{"source": "small-source", "quote": "The commission was set up in 1997."}],
         },
         {
@@ -519,9 +604,22 @@ SMALL_DATASET: dict[str, Any] = {
             "kind": "trust_fund",
             "period": {"start": "2016-07", "end": "2020"},
             "status": "completed",
+            "status_as_of": "2021-03",
+            "status_citation": {"source": "small-source", "quote": "The fund has completed its work."},
             "bodies": ["small-commission"],
+            "members": ["small-council"],
             "areas": ["logistics"],
             "citations": [{"source": "small-source", "quote": "A fund ran from July 2016.", "locator": "para 3"}],
+            "figures": [
+                {
+                    "value": 3,
+                    "unit": "projects",
+                    "counts": "projects the fund ran",
+                    "qualifier": "at_least",
+                    "as_of": "2019",
+                    "citation": {"source": "small-source", "quote": "It ran at least three projects."},
+                }
+            ],
         },
     ],
     "agreements": [
@@ -560,12 +658,13 @@ SMALL_DATASET: dict[str, Any] = {
             "kind": "meeting",
             "date": "2016-07-09",
             "level": "heads_of_state_and_government",
-            "chair": "small-person",
-            "bodies": ["small-commission"],
+            "participants": [
+                {"body": "small-commission", "role": "participant"},
+                {"person": "small-person", "role": "chair"},
+            ],
+            "outcomes": [{"agreement": "small-charter", "role": "signed"}],
             "programmes": ["small-fund"],
-            "agreements": ["small-charter"],
             "operations": ["small-operation"],
-            "people": ["small-person"],
             "citations": [{"source": "small-source", "quote": "The commission met on 9 July 2016."}],
         },
     ],

@@ -37,6 +37,11 @@ BODY = {
 }
 
 
+def taking_part(*bodies: str, role: str = "participant") -> list[dict[str, str]]:
+    """An event's participants: each of ``bodies`` in ``role``."""
+    return [{"body": body, "role": role} for body in bodies]
+
+
 def event(**fields: Any) -> dict[str, Any]:
     """A valid event record, with ``fields`` changed (a field given as ``...`` is left out)."""
     record: dict[str, Any] = {
@@ -44,7 +49,7 @@ def event(**fields: Any) -> dict[str, Any]:
         "name": "Test meeting",
         "kind": "meeting",
         "date": "2017-06-09",
-        "bodies": ["test-body"],
+        "participants": taking_part("test-body"),
         "citations": [{"source": "test-source", "quote": "The test body met."}],
     }
     record.update(fields)
@@ -210,10 +215,13 @@ def test_date_of_wrong_type(load: Mode, tmp_path: Path) -> None:
 
 
 def test_string_where_list_belongs(load: Mode, tmp_path: Path) -> None:
-    """A single id where a list of ids belongs raises DataError; it is not read as a list of letters."""
-    path = write(tmp_path, document(event(bodies="test-body")))
+    """A single id where a list of ids belongs raises DataError; it is not read as a list of letters. Nor is a single
+    participation where a list of them belongs."""
+    path = write(tmp_path, document(event(agreements="test-body")))
 
-    assert_problems(data_error(load, path), path, [("$.events[0].bodies", "expected a list, not a string")])
+    assert_problems(data_error(load, path), path, [("$.events[0].agreements", "expected a list, not a string")])
+    path = write(tmp_path, document(event(participants=taking_part("test-body")[0])))
+    assert_problems(data_error(load, path), path, [("$.events[0].participants", "expected a list")])
 
 
 def test_unknown_enum_value(load: Mode, tmp_path: Path) -> None:
@@ -228,16 +236,16 @@ def test_unknown_enum_value(load: Mode, tmp_path: Path) -> None:
 
 def test_dangling_reference(load: Mode, tmp_path: Path) -> None:
     """A reference to an id no record has raises DataError at the reference's path."""
-    path = write(tmp_path, document(event(bodies=["test-body", "no-such-body"])))
+    path = write(tmp_path, document(event(participants=taking_part("test-body", "no-such-body"))))
 
-    assert_problems(data_error(load, path), path, [("$.events[0].bodies[1]", "'no-such-body'")])
+    assert_problems(data_error(load, path), path, [("$.events[0].participants[1].body", "'no-such-body'")])
 
 
 def test_reference_to_the_wrong_kind_of_record(load: Mode, tmp_path: Path) -> None:
     """A body reference that names a source raises DataError saying what the id is."""
-    path = write(tmp_path, document(event(bodies=["test-source"])))
+    path = write(tmp_path, document(event(participants=taking_part("test-source"))))
 
-    assert_problems(data_error(load, path), path, [("$.events[0].bodies[0]", "source")])
+    assert_problems(data_error(load, path), path, [("$.events[0].participants[0].body", "source")])
 
 
 def test_citation_of_unknown_source(load: Mode, tmp_path: Path) -> None:
@@ -331,14 +339,17 @@ def test_records_around_a_broken_one_are_read_as_the_converter_reads_them(
     from nato_ukraine import _loading
 
     records = [event(id=f"meeting-{i}", name=f"Meeting {i}") for i in range(3)]
-    path = write(tmp_path, document(*records, event(id="broken", date="Juny 2017"), event(id="dangling", bodies=["x"])))
+    path = write(
+        tmp_path,
+        document(*records, event(id="broken", date="Juny 2017"), event(id="dangling", participants=taking_part("x"))),
+    )
     found = {}
     for way in STRUCTURINGS:
         monkeypatch.setattr(_loading, "STRUCTURING", way)
         found[way] = [(p.path, p.message) for p in data_error(load, path).problems]
 
     assert [found["converter"]] * len(STRUCTURINGS) == list(found.values())
-    assert ["$.events[3].date", "$.events[4].bodies[0]"] == [where for where, _ in found["converter"]]
+    assert ["$.events[3].date", "$.events[4].participants[0].body"] == [where for where, _ in found["converter"]]
 
 
 def test_same_id_in_two_collections(load: Mode, tmp_path: Path) -> None:
@@ -361,7 +372,9 @@ def test_id_colliding_with_bundled_data(tmp_path: Path) -> None:
 
 def test_extra_records_may_refer_to_bundled_records(tmp_path: Path) -> None:
     """Added records may cite a bundled source and name a bundled body."""
-    record = event(bodies=[BUNDLED_BODY], citations=[{"source": BUNDLED_SOURCE, "quote": "The NUC met."}])
+    record = event(
+        participants=taking_part(BUNDLED_BODY), citations=[{"source": BUNDLED_SOURCE, "quote": "The NUC met."}]
+    )
     path = write(tmp_path, {"events": [record]})
 
     ds = nu.load(extra=path)
@@ -414,8 +427,8 @@ def test_every_problem_is_listed(load: Mode, tmp_path: Path) -> None:
             "bodies": [BODY, bad_body],
             "events": [
                 event(id="first", date="Juny 2017"),
-                event(id="second", bodies=["no-such-body"]),
-                event(id="third", bodies="test-body", kind="meteing"),
+                event(id="second", participants=taking_part("no-such-body")),
+                event(id="third", participants="test-body", kind="meteing"),
             ],
         },
     )
@@ -426,9 +439,9 @@ def test_every_problem_is_listed(load: Mode, tmp_path: Path) -> None:
         "$.sources[1].kind",
         "$.bodies[1].side",
         "$.events[0].date",
-        "$.events[1].bodies[0]",
+        "$.events[1].participants[0].body",
         "$.events[2].kind",
-        "$.events[2].bodies",
+        "$.events[2].participants",
     }
     assert expected == {p.path for p in error.problems}
     assert len(expected) == len(error.problems)
@@ -524,7 +537,8 @@ def test_large_file_loads(load: Mode, tmp_path: Path) -> None:
     template = (
         '{"id": "event-%d", "name": "Meeting number %d of the test body", "kind": "meeting", "date": "2017-06-%02d", '
         '"description": "A meeting of the test body, one of many written to make a large file.", '
-        '"bodies": ["test-body"], "citations": [{"source": "test-source", "quote": "The test body met."}]}'
+        '"participants": [{"body": "test-body", "role": "participant"}], '
+        '"citations": [{"source": "test-source", "quote": "The test body met."}]}'
     )
     count = 50 * 1024 * 1024 // len(template % (0, 0, 1)) + 1
     path = tmp_path / "large.json"
@@ -622,6 +636,11 @@ MISPLACED = {
     "an object for a list": {"sources": [SOURCE], "bodies": [BODY], "events": event()},
     "an empty object": document(event(), {}),
     "a list for a record": document([event()]),
+    "a citation for a participation": document(event(participants=[CITATION])),
+    "a participation for an outcome": document(event(outcomes=taking_part("test-body"))),
+    "a string for a participation": document(event(participants=["test-body"])),
+    "a date for a figure": document(event(figures=["2017"])),
+    "a figure without its citation": document(event(figures=[{"value": 3, "unit": "ships", "counts": "ships"}])),
 }
 
 
@@ -663,6 +682,7 @@ def test_misplaced_objects_are_refused_as_the_converter_refuses_them(
 
 
 AGREEMENT = {"id": "test-agreement", "name": "Test charter", "kind": "charter", "citations": [CITATION]}
+PROGRAMME = {"id": "test-programme", "name": "Test fund", "kind": "trust_fund", "citations": [CITATION]}
 
 #: Records that break a rule of their class, or refer to what is not there.
 BROKEN = {
@@ -676,12 +696,28 @@ BROKEN = {
         event(), agreements=[{**AGREEMENT, "signed": "2017", "ratified": "2016-12"}]
     ),
     "a citation of no source": document(event(citations=[{**CITATION, "source": "no-source"}])),
-    "a reference to no body": document(event(bodies=["test-body", "no-body"])),
-    "a reference to a body as a person": document(event(chair="test-body")),
+    "a reference to no body": document(event(participants=taking_part("test-body", "no-body"))),
+    "a reference to a body as a person": document(event(participants=[{"person": "test-body", "role": "chair"}])),
     "a role in no body": document(people=[{**PERSON, "roles": [{"title": "Chair", "body": "no-body"}]}]),
     "a party that is an event": document(event(), agreements=[{**AGREEMENT, "parties": ["test-event"]}]),
-    "a body with no parent": {**document(event()), "bodies": [{**BODY, "parent": "no-body"}]},
+    "a body with no parent": {**document(event()), "bodies": [{**BODY, "parents": ["no-body"]}]},
     "an id that is not a slug": document(event(), event(id="Second Event")),
+    "a participation naming neither a body nor a person": document(event(participants=[{"role": "host"}])),
+    "a participation naming a body and a person": document(
+        event(participants=[{"body": "test-body", "person": "test-person", "role": "chair"}]), people=[PERSON]
+    ),
+    "an outcome naming nothing": document(event(outcomes=[{"role": "adopted"}])),
+    "an outcome naming two things": document(
+        event(outcomes=[{"body": "test-body", "agreement": "test-agreement", "role": "signed"}]), agreements=[AGREEMENT]
+    ),
+    "a status without the date that states it": document(
+        event(), programmes=[{**PROGRAMME, "status": "active", "status_citation": CITATION}]
+    ),
+    "an inferred name that is no field": document(event(inferred=["date", "colour"])),
+    "a second parent that is the body itself": {
+        **document(event()),
+        "bodies": [BODY, {**BODY, "id": "own-parent", "parents": ["test-body", "own-parent"]}],
+    },
 }
 
 
@@ -780,7 +816,10 @@ def test_a_lone_surrogate_is_refused_where_it_stands(load: Mode, tmp_path: Path)
 def test_every_problem_of_a_record_is_listed_though_a_field_cannot_be_read(load: Mode, tmp_path: Path) -> None:
     """A record with a bad kind, an id that is not a slug, a blank name, no citation and a reference to nothing lists
     all five problems at once, in the order of its fields."""
-    path = write(tmp_path, document(event(id="Bad Id", name=" ", kind="meteing", citations=[], bodies=["nowhere"])))
+    path = write(
+        tmp_path,
+        document(event(id="Bad Id", name=" ", kind="meteing", citations=[], participants=taking_part("nowhere"))),
+    )
 
     assert_problems(
         data_error(load, path),
@@ -790,7 +829,7 @@ def test_every_problem_of_a_record_is_listed_though_a_field_cannot_be_read(load:
             ("$.events[0].name", "the name is empty"),
             ("$.events[0].citations", "at least one citation"),
             ("$.events[0].kind", "'meteing'"),
-            ("$.events[0].bodies[0]", "'nowhere'"),
+            ("$.events[0].participants[0].body", "'nowhere'"),
         ],
     )
 
@@ -810,10 +849,10 @@ def test_cycles_of_part_of_and_succession_are_refused(load: Mode, tmp_path: Path
     refused at the link that closes the loop; a body merely under such a loop is not."""
     cite = BODY["citations"]
     bodies = [
-        {**BODY, "id": "own-parent", "parent": "own-parent"},
-        {**BODY, "id": "first", "parent": "second"},
-        {**BODY, "id": "second", "parent": "first"},
-        {**BODY, "id": "below", "parent": "first"},
+        {**BODY, "id": "own-parent", "parents": ["own-parent"]},
+        {**BODY, "id": "first", "parents": ["second"]},
+        {**BODY, "id": "second", "parents": ["first"]},
+        {**BODY, "id": "below", "parents": ["first"]},
         {**BODY, "id": "older", "successor": "newer", "citations": cite},
         {**BODY, "id": "newer", "successor": "older", "citations": cite},
     ]
@@ -823,9 +862,9 @@ def test_cycles_of_part_of_and_succession_are_refused(load: Mode, tmp_path: Path
         data_error(load, path),
         path,
         [
-            ("$.bodies[1].parent", "is the record itself"),
-            ("$.bodies[2].parent", "first -> second -> first"),
-            ("$.bodies[3].parent", "first -> second -> first"),
+            ("$.bodies[1].parents[0]", "is the record itself"),
+            ("$.bodies[2].parents[0]", "first -> second -> first"),
+            ("$.bodies[3].parents[0]", "first -> second -> first"),
             ("$.bodies[5].successor", "leads back to 'older'"),
             ("$.bodies[6].successor", "leads back to 'newer'"),
         ],
@@ -867,3 +906,197 @@ def test_a_failed_lookup_suggests_what_was_meant(asked: str, meant: str) -> None
         collection[asked]
 
     assert (meant, meant) == (info.value.suggestions[0], in_collection.value.suggestions[0])
+
+
+# -- Schema version 2: who did what, dated statuses, inferred fields, the keys of version 1 --------
+
+
+def test_a_participation_names_exactly_one_of_a_body_and_a_person(load: Mode, tmp_path: Path) -> None:
+    """A participation that names neither a body nor a person, or both, is refused at its path, saying which it
+    gives; one naming a person alone, or a body alone, is read (the body also among the event's bodies)."""
+    neither = {"role": "host"}
+    both = {"body": "test-body", "person": "test-person", "role": "chair"}
+    path = write(tmp_path, document(event(participants=[*taking_part("test-body"), neither, both]), people=[PERSON]))
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.events[0].participants[1]", "give exactly one of body, person (given: none)"),
+            ("$.events[0].participants[2]", "give exactly one of body, person (given: body, person)"),
+        ],
+    )
+    chaired = [{"person": "test-person", "role": "chair"}, *taking_part("test-body", role="host")]
+    path = write(tmp_path, document(event(participants=chaired), people=[PERSON]))
+    record = load(path).events["test-event"]
+    assert (("test-body",), ("test-person",), "test-person") == (record.bodies, record.people, record.chair)
+
+
+def test_an_outcome_names_exactly_one_of_a_programme_an_agreement_and_a_body(load: Mode, tmp_path: Path) -> None:
+    """An outcome that names nothing, or two things, is refused at its path; an outcome's role is an outcome's verb,
+    not a participant's."""
+    outcomes = [{"role": "adopted"}, {"programme": "test-programme", "agreement": "test-agreement", "role": "signed"}]
+    content = document(event(outcomes=outcomes), programmes=[PROGRAMME], agreements=[AGREEMENT])
+    path = write(tmp_path, content)
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.events[0].outcomes[0]", "give exactly one of programme, agreement, body (given: none)"),
+            ("$.events[0].outcomes[1]", "(given: programme, agreement)"),
+        ],
+    )
+    path = write(tmp_path, document(event(outcomes=[{"programme": "test-programme", "role": "host"}])))
+    assert_problems(data_error(load, path), path, [("$.events[0].outcomes[0].role", "'host'")])
+
+
+def test_a_status_needs_the_date_and_the_words_that_state_it(load: Mode, tmp_path: Path) -> None:
+    """A programme's status other than unknown needs status_as_of and status_citation, each reported where it is
+    missing; unknown (given or left out) needs neither, and a status with both loads."""
+    stated = {"status_as_of": "2020-05", "status_citation": CITATION}
+    programmes = [
+        {**PROGRAMME, "id": "no-date", "status": "active", "status_citation": CITATION},
+        {**PROGRAMME, "id": "no-words", "status": "completed", "status_as_of": "2020"},
+        {**PROGRAMME, "id": "neither", "status": "suspended"},
+        {**PROGRAMME, "id": "said-unknown", "status": "unknown"},
+        {**PROGRAMME, "id": "left-out"},
+        {**PROGRAMME, "id": "stated", "status": "ended", **stated},
+    ]
+    path = write(tmp_path, document(event(), programmes=programmes))
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.programmes[0].status_as_of", "a status of 'active' needs status_as_of too (or the status 'unknown')"),
+            ("$.programmes[1].status_citation", "a status of 'completed' needs status_citation"),
+            ("$.programmes[2].status_as_of", "needs status_as_of"),
+            ("$.programmes[2].status_citation", "needs status_citation"),
+        ],
+    )
+    path = write(tmp_path, document(event(), programmes=programmes[3:]))
+    ds = load(path)
+    assert [nu.ProgrammeStatus.UNKNOWN, nu.ProgrammeStatus.UNKNOWN, nu.ProgrammeStatus.ENDED] == [
+        ds.programmes[rid].status for rid in ("said-unknown", "left-out", "stated")
+    ]
+    assert (nu.PartialDate(2020, 5), "test-source") == (
+        ds.programmes["stated"].status_as_of,
+        ds.programmes["stated"].status_citation.source,  # type: ignore[union-attr]
+    )
+
+
+def test_inferred_names_fields_of_the_record_itself(load: Mode, tmp_path: Path) -> None:
+    """``inferred`` may name only the record's own fields: an unknown name, the id, or a field of another class
+    (an event has no ``dissolved``) is refused at its place in the list; the record's own fields are kept."""
+    path = write(tmp_path, document(event(inferred=["date", "colour", "id", "dissolved"])))
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.events[0].inferred[1]", "'colour' is not a field"),
+            ("$.events[0].inferred[2]", "'id' is not a field"),
+            ("$.events[0].inferred[3]", "'dissolved' is not a field"),
+        ],
+    )
+    path = write(tmp_path, document(event(inferred=["date", "end"])))
+    assert ("date", "end") == load(path).events["test-event"].inferred
+
+
+def test_a_figure_is_cited_and_counts_something(load: Mode, tmp_path: Path) -> None:
+    """A figure's citation must cite a source of the dataset; what it counts may not be blank."""
+    figure = {"value": 4, "unit": "ships", "counts": "ships sent", "citation": CITATION}
+    figures = [{**figure, "counts": " "}, {**figure, "citation": {**CITATION, "source": "no-source"}}]
+    path = write(tmp_path, document(event(figures=figures)))
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [("$.events[0].figures[0].counts", "empty"), ("$.events[0].figures[1].citation.source", "'no-source'")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("collection", "record", "old", "new"),
+    [
+        ("bodies", {**BODY, "id": "office", "parent": "test-body"}, "parent", "parents"),
+        ("events", event(participants=..., bodies=["test-body"]), "bodies", "participants"),
+        ("events", event(people=["test-person"]), "people", "participants"),
+        ("events", event(chair="test-person"), "chair", "participants"),
+    ],
+    ids=["parent", "bodies", "people", "chair"],
+)
+def test_a_key_of_schema_version_1_names_its_new_field_and_the_migrate_command(
+    load: Mode,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    collection: str,
+    record: dict[str, Any],
+    old: str,
+    new: str,
+) -> None:
+    """A key that schema version 1 had and version 2 replaced is reported at its path as a field of version 1, with
+    the field that took its place and ``nato-ukraine migrate``, not as an unknown field; alike whichever way the
+    list is read."""
+    content = document(people=[PERSON])
+    content[collection] = [*content[collection], record]
+    path = write(tmp_path, content)
+
+    error = data_error(load, path)
+
+    at = f"$.{collection}[{len(content[collection]) - 1}].{old}"
+    assert_problems(error, path, [(at, f"{old!r} is a field of schema version 1; it is now {new!r}")])
+    assert "nato-ukraine migrate" in error.problems[0].message
+    assert "unknown field" not in str(error)
+    found = problems_both_ways(tmp_path, monkeypatch, content)
+    assert found[False] == found[True]
+
+
+def test_a_key_of_schema_version_1_beside_an_unknown_key_is_reported_apart(load: Mode, tmp_path: Path) -> None:
+    """A record with a key of version 1 and a typo lists the typo as an unknown field and the old key as moved."""
+    path = write(tmp_path, document(event(chair="test-person", colour="red"), people=[PERSON]))
+
+    error = data_error(load, path)
+
+    assert [("$.events[0]", True, False), ("$.events[0].chair", False, True)] == [
+        (p.path, "'colour'" in p.message and "'chair'" not in p.message, "schema version 1" in p.message)
+        for p in error.problems
+    ]
+
+
+def test_a_manifest_of_schema_version_1_is_refused_with_the_migrate_advice(load: Mode, tmp_path: Path) -> None:
+    """A file whose manifest says schema version 1 is refused at the version, and told that ``nato-ukraine migrate``
+    rewrites it; a newer version is told that a newer nato-ukraine may read it; version 2 loads."""
+    path = write(tmp_path, {**document(event()), "manifest": {"schema_version": 1}})
+
+    assert_problems(data_error(load, path), path, [("$.manifest.schema_version", "`nato-ukraine migrate` rewrites")])
+    assert "(2)" in data_error(load, path).problems[0].message
+    path = write(tmp_path, {**document(event()), "manifest": {"schema_version": 3}})
+    assert_problems(data_error(load, path), path, [("$.manifest.schema_version", "a newer nato-ukraine")])
+    path = write(tmp_path, {**document(event()), "manifest": {"schema_version": 2}})
+    assert load.base() + 3 == len(load(path))
+
+
+def test_a_part_of_cycle_through_a_second_parent_is_refused(load: Mode, tmp_path: Path) -> None:
+    """A body may be part of several; a loop closed through its second parent is refused at that parent, as one
+    through its first would be; two parents that do not loop load, in order."""
+    bodies = [
+        {**BODY, "id": "other", "parents": ["test-body"]},
+        {**BODY, "id": "joint-office", "parents": ["test-body", "unit"]},
+        {**BODY, "id": "unit", "parents": ["joint-office"]},
+    ]
+    path = write(tmp_path, {"sources": [SOURCE], "bodies": [BODY, *bodies]})
+
+    assert_problems(
+        data_error(load, path),
+        path,
+        [
+            ("$.bodies[2].parents[1]", "'unit' leads back to 'joint-office'"),
+            ("$.bodies[3].parents[0]", "joint-office -> unit -> joint-office"),
+        ],
+    )
+    bodies[2] = {**BODY, "id": "unit", "parents": ["other"]}
+    path = write(tmp_path, {"sources": [SOURCE], "bodies": [BODY, *bodies]})
+    office = load(path).bodies["joint-office"]
+    assert (("test-body", "unit"), "test-body") == (office.parents, office.parent)

@@ -42,7 +42,7 @@ def my_events(tmp_path: Path) -> Path:
                         "name": "My meeting",
                         "kind": "meeting",
                         "date": "2024-02",
-                        "bodies": ["nato-ukraine-council"],
+                        "participants": [{"body": "nato-ukraine-council", "role": "participant"}],
                         "citations": [{"source": "nato-relations-with-ukraine", "quote": "my notes"}],
                     }
                 ]
@@ -154,11 +154,24 @@ def test_show_is_time_aware(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_prints_fields_citations_and_neighbours(capsys: pytest.CaptureFixture[str]) -> None:
-    """show prints the record's fields, its citations and its related records."""
+    """show prints the record's fields, its citations and its related records, each with its role where the link
+    has one (the event that established the office); --json gives the role too, null where there is none."""
     code, out, _ = run(capsys, "show", "nato-liaison-office")
     assert 0 == code
     assert ["citations:", "related:"] == [line for line in out.splitlines() if line in ("citations:", "related:")]
-    assert "part_of   outgoing   nato-representation-to-ukraine" in out
+    related = out.split("\nrelated:\n", 1)[1].splitlines()
+    assert ["RELATION", "ROLE", "DIRECTION", "ID"] == related[0].split()
+    assert ["part_of", "outgoing", "nato-representation-to-ukraine"] in [line.split() for line in related]
+    assert ["outcome", "established", "incoming", "nato-liaison-office-established-1999"] in [
+        line.split() for line in related
+    ]
+    payload = run_json(capsys, "show", "nato-liaison-office")
+    expected = [
+        {"relation": n.relation.value, "role": n.role, "direction": n.direction.value, "id": n.record.id}
+        for n in nu.load().related("nato-liaison-office")
+    ]
+    assert expected == payload["related"]
+    assert {None, "established"} <= {item["role"] for item in payload["related"]}
 
 
 def test_show_ambiguous_and_unknown_names_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -249,15 +262,33 @@ def test_stats_by_citations_counts_the_cited_sources(capsys: pytest.CaptureFixtu
     assert (0, ["CITATION", "SOURCES", "COUNT"], False) == (code, out.split("\n")[0].split(), "Citation(" in out)
 
 
-def test_stats_by_roles_counts_their_texts(capsys: pytest.CaptureFixture[str]) -> None:
-    """stats --by on nested records whose class says how it reads (a person's roles) keys them by that text."""
-    expected: dict[str | None, int] = {}
-    for person in nu.load().people:
-        for role in person.roles or [None]:
-            expected[None if role is None else str(role)] = expected.get(None if role is None else str(role), 0) + 1
+def test_stats_by_roles_counts_as_count_by_does(capsys: pytest.CaptureFixture[str]) -> None:
+    """stats --by on a field of nested records (a person's roles) counts as Collection.count_by does, with readable
+    keys, never a record's repr."""
+    expected = nu.load().people.count_by("roles")
     payload = run_json(capsys, "stats", "--collection", "people", "--by", "roles")
-    assert expected == {item["key"]: item["count"] for item in payload}
+    assert list(expected.items()) == [(item["key"], item["count"]) for item in payload]
     assert all(item["key"] is None or "Role(" not in item["key"] for item in payload)
+
+
+@pytest.mark.parametrize(
+    ("by", "key"), [("chair", "chair"), ("role", "role"), ("participants", "participants"), ("host", "host")]
+)
+def test_stats_counts_by_role(capsys: pytest.CaptureFixture[str], by: str, key: str) -> None:
+    """stats --by takes what count_by takes of an event's participants: a role (chair, host), ``role`` itself, or
+    the participants; the table's keys are ids or roles, never a participation's repr."""
+    expected = [{"key": k, "count": v} for k, v in nu.load().events.count_by(key).items()]
+    payload = run_json(capsys, "stats", "--by", by)
+    assert expected == payload
+    assert all(item["key"] is None or "Participation(" not in str(item["key"]) for item in payload)
+    code, out, _ = run(capsys, "stats", "--by", by)
+    assert (0, "COUNT") == (code, out.splitlines()[0].split()[-1])
+
+
+def test_stats_by_an_unknown_role_suggests_the_role_meant(capsys: pytest.CaptureFixture[str]) -> None:
+    """An --by that is a mistyped role exits 2 naming the role meant."""
+    code, out, err = run(capsys, "stats", "--by", "chiar")
+    assert (2, "", True) == (code, out, "did you mean 'chair'" in err)
 
 
 def test_validate_a_good_file(capsys: pytest.CaptureFixture[str], my_events: Path) -> None:
@@ -301,7 +332,9 @@ def test_export_csv_has_a_row_per_record(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "export", "--format", "csv", "--collection", "events")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert (0, len(nu.load().events)) == (code, len(rows))
-    assert {"id", "date", "date_earliest", "date_precision", "kind", "bodies"} <= set(rows[0])
+    assert {"id", "date", "date_earliest", "date_precision", "kind", "participants", "outcomes"} <= set(rows[0])
+    meeting = next(row for row in rows if row["id"] == "nuc-ambassadors-meeting-2024-01-10")
+    assert "jens-stoltenberg (chair)" in meeting["participants"].split(";")
 
 
 def test_a_file_that_cannot_be_written_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -354,7 +387,8 @@ def test_every_subcommand_has_a_description(capsys: pytest.CaptureFixture[str]) 
 def commands_listed(help_text: str) -> set[str]:
     """The subcommand names the top-level --help lists under COMMAND."""
     block = help_text.split("\n  COMMAND\n", 1)[-1].split("\n\n")[0]
-    return {line.split()[0] for line in block.splitlines() if line.startswith("    ") and line.split()}
+    # (A command's line is indented four spaces; a help text that wraps goes on under it, indented further.)
+    return {line.split()[0] for line in block.splitlines() if re.match(r"    \S", line)}
 
 
 @pytest.mark.parametrize(
@@ -475,3 +509,147 @@ def test_an_interrupt_exits_130_quietly(capsys: pytest.CaptureFixture[str], monk
     except KeyboardInterrupt:  # (not let through to stop the test session)
         pytest.fail("main() let KeyboardInterrupt through")
     assert (130, "", "") == result
+
+
+# -- migrate ------------------------------------------------------------------------------------
+
+#: A file of schema version 1: a body's parent, an event's bodies and chair, a status with no date.
+VERSION_1 = {
+    "sources": [{"id": "notes", "name": "Notes", "title": "Notes"}],
+    "bodies": [
+        {
+            "id": "office",
+            "name": "Office",
+            "kind": "office",
+            "side": "nato",
+            "parent": "nato",
+            "citations": [{"source": "notes", "quote": "q"}],
+        }
+    ],
+    "programmes": [
+        {
+            "id": "fund",
+            "name": "Fund",
+            "kind": "trust_fund",
+            "status": "active",
+            "citations": [{"source": "notes", "quote": "q"}],
+        }
+    ],
+    "events": [
+        {
+            "id": "meeting",
+            "name": "Meeting",
+            "kind": "meeting",
+            "date": "2017",
+            "bodies": ["office"],
+            "chair": "jens-stoltenberg",
+            "citations": [{"source": "notes", "quote": "q"}],
+        }
+    ],
+}
+
+
+@pytest.fixture
+def version_1(tmp_path: Path) -> Path:
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(VERSION_1), encoding="utf-8")
+    return path
+
+
+def test_migrate_writes_the_current_form_and_notes_what_needs_a_person(
+    capsys: pytest.CaptureFixture[str], version_1: Path, tmp_path: Path
+) -> None:
+    """migrate -o OUT writes the file in schema version 2 and exits 0, printing a note for each status to date on
+    stderr, naming the file and the programme; the file is as migrate() makes it, and its records load once the
+    status is dated."""
+    from nato_ukraine.migrate import migrate
+
+    out = tmp_path / "new.json"
+    code, printed, err = run(capsys, "migrate", str(version_1), "-o", str(out))
+
+    assert (0, "") == (code, printed)
+    assert [
+        f"nato-ukraine: note: {version_1}: programmes[0].status: 'active' needs status_as_of and status_citation"
+    ] == [line.split(" (")[0] for line in err.splitlines()]
+    new = json.loads(out.read_text(encoding="utf-8"))
+    assert migrate(VERSION_1)[0] == new
+    assert ([{"body": "office", "role": "participant"}, {"person": "jens-stoltenberg", "role": "chair"}], ["nato"]) == (
+        new["events"][0]["participants"],
+        new["bodies"][0]["parents"],
+    )
+    new["programmes"][0].update(status_as_of="2017", status_citation={"source": "notes", "quote": "q"})
+    out.write_text(json.dumps(new), encoding="utf-8")
+    assert "jens-stoltenberg" == nu.load(extra=out).events["meeting"].chair
+    assert json.loads(version_1.read_text(encoding="utf-8")) == VERSION_1
+
+
+def test_migrate_without_output_prints_the_file(capsys: pytest.CaptureFixture[str], version_1: Path) -> None:
+    """Without -o, migrate prints the new file to standard output (the notes still go to stderr)."""
+    code, printed, err = run(capsys, "migrate", str(version_1))
+
+    assert (0, True) == (code, "needs status_as_of" in err)
+    assert "parents" in json.loads(printed)["bodies"][0]
+    assert "needs" not in printed
+
+
+def test_a_file_of_the_current_form_migrates_to_itself_quietly(
+    capsys: pytest.CaptureFixture[str], my_events: Path
+) -> None:
+    """A file already in schema version 2 is written back as it is, with no note."""
+    code, printed, err = run(capsys, "migrate", str(my_events))
+
+    assert (0, "") == (code, err)
+    assert json.loads(my_events.read_text(encoding="utf-8")) == json.loads(printed)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [("{not json", "not a dataset document: Expecting property name"), ("[1, 2]", "a JSON object, not list")],
+    ids=["bad JSON", "a list"],
+)
+def test_migrate_a_file_that_is_not_a_dataset_exits_1_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, said: str
+) -> None:
+    """A file that is not JSON, or not an object, exits 1 with the file named on stderr, nothing written."""
+    path = tmp_path / "broken.json"
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "new.json"
+
+    code, printed, err = run(capsys, "migrate", str(path), "-o", str(out))
+
+    assert (1, "", False) == (code, printed, out.exists())
+    assert err.startswith(f"nato-ukraine: {path}: ")
+    assert said in err
+    assert "Traceback" not in err
+
+
+def test_migrate_a_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """migrate of a path that does not exist exits 2 naming it; a missing FILE argument exits 2 too."""
+    code, printed, err = run(capsys, "migrate", str(tmp_path / "nope.json"))
+    assert (2, "", True) == (code, printed, "nope.json" in err)
+    assert 2 == run(capsys, "migrate")[0]
+
+
+def test_migrate_to_a_directory_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], version_1: Path, tmp_path: Path
+) -> None:
+    """migrate -o to a directory exits 2 naming it, with no traceback."""
+    code, printed, err = run(capsys, "migrate", str(version_1), "-o", str(tmp_path))
+
+    assert (2, "") == (code, printed)
+    assert err.startswith(f"nato-ukraine: error: {tmp_path}: ")
+    assert "Traceback" not in err
+
+
+def test_validate_a_file_of_schema_version_1_points_to_migrate(
+    capsys: pytest.CaptureFixture[str], version_1: Path
+) -> None:
+    """validate of a file of version 1 exits 1, telling of each key of version 1 where it went and that migrate
+    rewrites the file."""
+    code, _, err = run(capsys, "validate", str(version_1))
+
+    assert 1 == code
+    assert f"{version_1}: $.bodies[0].parent: 'parent' is a field of schema version 1; it is now 'parents'" in err
+    assert "$.events[0].bodies: 'bodies' is a field of schema version 1; it is now 'participants'" in err
+    assert "$.events[0].chair: 'chair' is a field of schema version 1; it is now 'participants'" in err
+    assert "nato-ukraine migrate" in err

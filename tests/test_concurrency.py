@@ -115,7 +115,7 @@ def test_extra_files_from_many_threads(tmp_path: Path) -> None:
             "name": f"Meeting seen by thread {i}",
             "kind": "meeting",
             "date": "2016-07-09",
-            "bodies": ["nato-ukraine-commission"],
+            "participants": [{"body": "nato-ukraine-commission", "role": "participant"}],
             "citations": [{"source": "nato-relations-with-ukraine", "quote": "The NUC met."}],
         }
         paths.append(tmp_path / f"extra_{i}.json")
@@ -146,9 +146,9 @@ def test_large_files_from_many_threads(tmp_path: Path) -> None:
             }
             for k in range(3)
         ]
-        events = [meeting(i, j, bodies=[f"body-{i}-{j % 3}"]) for j in range(5000)]
+        events = [meeting(i, j, participants=[{"body": f"body-{i}-{j % 3}", "role": "host"}]) for j in range(5000)]
         if i % 2:
-            events[2500]["bodies"] = [f"body-{i}-missing"]
+            events[2500]["participants"] = [{"body": f"body-{i}-missing", "role": "host"}]
         paths.append(tmp_path / f"thread_{i}.json")
         paths[-1].write_text(json.dumps({"sources": [SOURCE], "bodies": bodies, "events": events}), encoding="utf-8")
 
@@ -161,7 +161,9 @@ def test_large_files_from_many_threads(tmp_path: Path) -> None:
     results = run_together(load)
 
     expected = [
-        [f"$.events[2500].bodies[0]: refers to 'body-{i}-missing', which no body has as its id"] if i % 2 else 5000
+        [f"$.events[2500].participants[0].body: refers to 'body-{i}-missing', which no body has as its id"]
+        if i % 2
+        else 5000
         for i in range(THREADS)
     ]
     assert expected == results

@@ -24,6 +24,16 @@ def rec(record_id: str, name: str, **fields: Any) -> dict[str, Any]:
     return {"id": record_id, "name": name, "citations": CITE, "description": f"About {name}.", **fields}
 
 
+def took_part(*bodies: str, chair: str | None = None) -> list[dict[str, str]]:
+    """An event's participants: ``bodies`` as participants, and ``chair`` (a person) in the chair."""
+    found = [{"body": body, "role": "participant"} for body in bodies]
+    return found if chair is None else [*found, {"person": chair, "role": "chair"}]
+
+
+#: What a stated status comes with: the date and the words of the document that states it.
+STATED = {"status_as_of": "2024-01", "status_citation": CITE[0]}
+
+
 FIXTURE = {
     "sources": [{"id": "notes", "name": "Notes", "title": "Notes", "kind": "other", "published": "2024-01"}],
     "bodies": [
@@ -60,7 +70,7 @@ FIXTURE = {
             kind="office",
             side="nato",
             established="1999",
-            parent="representation",
+            parents=["representation"],
             aliases=["Liaison Office in Kyiv"],
         ),
     ],
@@ -72,6 +82,7 @@ FIXTURE = {
             kind="assistance_package",
             period={"start": "2016-07-09"},
             status="active",
+            **STATED,
             bodies=["representation"],
         ),
         rec(
@@ -80,6 +91,7 @@ FIXTURE = {
             kind="trust_fund",
             period={"start": "2014", "end": "2017"},
             status="completed",
+            **STATED,
             parent="package",
             description="A trust fund for cyber defence.",
         ),
@@ -89,6 +101,7 @@ FIXTURE = {
             kind="trust_fund",
             period={"start": "2014"},
             status="ended",
+            **STATED,
             parent="package",
         ),
     ],
@@ -101,7 +114,7 @@ FIXTURE = {
             date="2016-07-09",
             location="Warsaw",
             level="heads_of_state_and_government",
-            bodies=["commission"],
+            participants=took_part("commission"),
             programmes=["package"],
         ),
         rec("law-2017", "Membership law", kind="legislation", date="2017-06"),
@@ -111,7 +124,7 @@ FIXTURE = {
             kind="visit",
             date="2017-07-09",
             end="2017-07-10",
-            bodies=["commission", "representation"],
+            participants=took_part("commission", "representation"),
         ),
         rec("build-up-2014", "Something in 2014", kind="statement", date="2014"),
         rec(
@@ -120,9 +133,7 @@ FIXTURE = {
             kind="meeting",
             date="2024-01-10",
             level="ambassadors",
-            bodies=["council"],
-            chair="chair-person",
-            people=["chair-person"],
+            participants=took_part("council", chair="chair-person"),
         ),
     ],
 }
@@ -690,7 +701,7 @@ class TestDesignContract:
                             "name": "My event",
                             "kind": "meeting",
                             "date": "2024-02",
-                            "bodies": ["nato-ukraine-council"],
+                            "participants": [{"body": "nato-ukraine-council", "role": "participant"}],
                             "citations": [{"source": "nato-relations-with-ukraine", "quote": "my notes"}],
                         }
                     ]

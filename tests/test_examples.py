@@ -23,6 +23,7 @@ TESTED = [
     "quickstart.py",
     "statistics.py",
     "timeline.py",
+    "who_did_what.py",
 ]
 
 
@@ -130,7 +131,7 @@ def test_extend_with_my_events() -> None:
         assert f"  {event['date']:<10}  {event['name']}" in lines
     assert "2 problems in the broken copy:" in lines
     assert "  $.events[0].date: 'Juny 2024' is not a date" in lines
-    assert "  $.events[1].bodies[0]: refers to 'nato-ukraine-counsel', which no body has as its id" in lines
+    assert "  $.events[1].participants[0].body: refers to 'nato-ukraine-counsel', which no body has as its id" in lines
 
 
 def test_pin_and_diff() -> None:
@@ -165,3 +166,24 @@ def test_events_by_kind(tmp_path: Path) -> None:
         assert "matplotlib is not installed, so there is no chart (pip install matplotlib)" == lines[-1]
     else:
         assert PNG_SIGNATURE == chart.read_bytes()[: len(PNG_SIGNATURE)]
+
+
+def test_who_did_what() -> None:
+    """who_did_what.py counts the Commission's and Council's meetings by year and chair, then
+    lists every figure (and shows them as a DataFrame when pandas is installed)."""
+    ds = nu.load()
+    lines = run("who_did_what.py")
+    meetings = ds.events.where(kind="meeting", body=["nato-ukraine-commission", "nato-ukraine-council"])
+    chaired = {(e.date.year, e.chair) for e in meetings}
+    assert f"{len(meetings)} meetings of the NATO-Ukraine Commission or Council" == lines[0]
+    rows = lines[2 : 2 + len(meetings.count_by("year", "chair"))]
+    assert sum(int(row.split()[-1]) for row in rows) == len(meetings)
+    for year, chair in chaired:
+        who = ds[chair].name if chair else "(not stated)"
+        assert any(row.startswith(f"{year:<6}{who}") for row in rows), (year, who)
+    figures = [(owner.id, figure) for owner in ds.records() for figure in getattr(owner, "figures", ())]
+    assert f"{len(figures)} figures" in lines
+    for owner, figure in figures:
+        assert any(line.endswith(f": {owner}") and f"{figure.value:,} {figure.unit}" in line for line in lines)
+    has_pandas = importlib.util.find_spec("pandas") is not None
+    assert has_pandas == any(line.split()[:2] == ["id", "value"] for line in lines)

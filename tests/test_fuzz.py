@@ -23,22 +23,26 @@ from strategies import DATASET_CLASSES, SMALL_DATASET, dataset_documents, invali
 
 #: Added to every id of a base file, so that it also loads beside the bundled data.
 SUFFIX = "-fuzz"
-#: The keys whose values are ids: a record's own, and its references (citations' and roles' too).
+#: The keys whose values are ids: a record's own, and its references (those of citations, roles, participations
+#: and outcomes too).
 ID_KEYS = frozenset(
     {
         "id",
         "parent",
+        "parents",
         "predecessor",
         "successor",
-        "chair",
         "bodies",
+        "members",
         "programmes",
         "agreements",
         "operations",
-        "people",
         "parties",
         "source",
         "body",
+        "person",
+        "programme",
+        "agreement",
     }
 )
 

@@ -27,6 +27,11 @@ def event(record_id: str, date: str, **fields: Any) -> dict[str, Any]:
     return {"id": record_id, "name": record_id.title(), "kind": "meeting", "date": date, "citations": CITE, **fields}
 
 
+def met(*bodies: str, role: str = "participant") -> list[dict[str, str]]:
+    """An event's participants: each of ``bodies`` in ``role``."""
+    return [{"body": ref, "role": role} for ref in bodies]
+
+
 def write(path: Path, payload: Any) -> Path:
     path.write_text(json.dumps(payload), encoding="utf-8")
     return path
@@ -39,8 +44,8 @@ def small(tmp_path: Path) -> Path:
         tmp_path / "mine.json",
         {
             "sources": [SOURCE],
-            "bodies": [body("office-a", established="2015-09"), body("office-b", parent="office-a")],
-            "events": [event("meeting-one", "June 2017", bodies=["office-b"])],
+            "bodies": [body("office-a", established="2015-09"), body("office-b", parents=["office-a"])],
+            "events": [event("meeting-one", "June 2017", participants=met("office-b"))],
         },
     )
 
@@ -53,7 +58,7 @@ class TestBundled:
     def test_bundled_data_has_a_manifest(self) -> None:
         """The bundled data states its data version, as-of date and schema version."""
         ds = nu.load()
-        assert (nu.PartialDate(2024, 1, 10), 1) == (ds.as_of, ds.schema_version)
+        assert (nu.PartialDate(2024, 1, 10), 2) == (ds.as_of, ds.schema_version)
         assert ds.data_version is not None
         assert ds.data_version.count(".") == 2
 
@@ -80,7 +85,7 @@ class TestUserData:
         """load(dir) reads <collection>.json files and manifest.json."""
         write(tmp_path / "sources.json", {"sources": [SOURCE]})
         write(tmp_path / "bodies.json", {"bodies": [body("office-a")]})
-        write(tmp_path / "manifest.json", {"data_version": "1.0.0", "as_of": "2020-05", "schema_version": 1})
+        write(tmp_path / "manifest.json", {"data_version": "1.0.0", "as_of": "2020-05", "schema_version": 2})
         ds = nu.load(tmp_path)
         assert ("1.0.0", nu.PartialDate(2020, 5), ["office-a"]) == (ds.data_version, ds.as_of, ds.bodies.ids())
 
@@ -93,7 +98,7 @@ class TestUserData:
 
     def test_extra_adds_records_that_refer_to_bundled_ones(self, tmp_path: Path) -> None:
         """load(extra=...) adds the user's records to the bundled ones, references crossing over."""
-        mine = event("my-nuc-meeting", "2020-05-01", bodies=["nato-ukraine-commission"])
+        mine = event("my-nuc-meeting", "2020-05-01", participants=met("nato-ukraine-commission"))
         mine["citations"] = [{"source": "nato-relations-with-ukraine", "quote": "my own reading"}]
         extra = write(tmp_path / "extra.json", {"events": [mine]})
         bundled = nu.load()
@@ -113,7 +118,8 @@ class TestUserData:
     def test_extra_records_go_on_top_of_a_dataset_path(self, small: Path, tmp_path: Path) -> None:
         """load(path, extra=...) adds a user's records to a dataset of the user's (a pinned snapshot), references
         crossing over; an id of the snapshot's is refused, naming the snapshot."""
-        mine = write(tmp_path / "mine-too.json", {"events": [event("meeting-two", "2018", bodies=["office-a"])]})
+        mine_too = {"events": [event("meeting-two", "2018", participants=met("office-a"))]}
+        mine = write(tmp_path / "mine-too.json", mine_too)
         ds = nu.load(small, extra=mine)
         assert (["meeting-one", "meeting-two"], "office-a") == (ds.events.ids(), ds.events["meeting-two"].bodies[0])
         clash = write(tmp_path / "clash.json", {"events": [event("meeting-one", "2018")]})
@@ -163,7 +169,7 @@ class TestProblems:
         """Problems in two files of a directory come in one error that names both files."""
         write(tmp_path / "sources.json", {"sources": [SOURCE]})
         write(tmp_path / "bodies.json", {"bodies": [body("office-a", kind="offfice")]})
-        write(tmp_path / "events.json", {"events": [event("e", "2017", bodies=["office-z"])]})
+        write(tmp_path / "events.json", {"events": [event("e", "2017", participants=met("office-z"))]})
         with pytest.raises(nu.DataError) as info:
             nu.load(tmp_path)
         assert [str(tmp_path / "bodies.json"), str(tmp_path / "events.json")] == list(info.value.files)
@@ -176,7 +182,7 @@ class TestProblems:
                 "sources": [SOURCE],
                 "bodies": [body("office-a"), body("Office B"), dict(body("office-c"), citations=[])],
                 "events": [
-                    event("e1", "2017", bodies=["office-z", "e1"]),
+                    event("e1", "2017", participants=met("office-z", "e1")),
                     event("e2", "2017", end="2016"),
                     dict(event("e3", "2017"), citations=[{"source": "unknown-source", "quote": "q"}]),
                     dict(event("e4", "2017"), citations=[{"source": "my-notes", "quote": "x" * 301}]),
@@ -189,8 +195,8 @@ class TestProblems:
         assert [
             ("$.bodies[1].id", "'Office B' is not a slug (lower-case words joined by '-')"),
             ("$.bodies[2].citations", "a record needs at least one citation"),
-            ("$.events[0].bodies[0]", "refers to 'office-z'"),
-            ("$.events[0].bodies[1]", "refers to 'e1'"),
+            ("$.events[0].participants[0].body", "refers to 'office-z'"),
+            ("$.events[0].participants[1].body", "refers to 'e1'"),
             ("$.events[1].end", "2016 is before the date 2017"),
             ("$.events[2].citations[0].source", "refers to 'unknown-source'"),
             ("$.events[3].citations[0].quote", "the quote is 301 characters"),
@@ -203,7 +209,7 @@ class TestProblems:
             {
                 "sources": [SOURCE],
                 "bodies": [body("office-a", side="neutral")],
-                "events": [event("e", "2017", bodies=["office-a"])],
+                "events": [event("e", "2017", participants=met("office-a"))],
             },
         )
         with pytest.raises(nu.DataError) as info:
@@ -211,9 +217,15 @@ class TestProblems:
         assert ["$.bodies[0].side"] == [p.path for p in info.value.problems]
 
     def test_schema_version_must_be_one_this_package_reads(self, tmp_path: Path) -> None:
-        """A manifest of a newer schema version, or one that is not a whole number, is refused."""
+        """A manifest of a newer schema version, of schema version 1 (told to migrate), or one that is not a whole
+        number, is refused."""
         write(tmp_path / "sources.json", {"sources": [SOURCE]})
-        for version, message in ((99, "schema version 99 is not one"), (True, "expected a whole number")):
+        cases = (
+            (99, "schema version 99 is not the one"),
+            (1, r"schema version 1 is not the one .* \(2\); `nato-ukraine migrate` rewrites it"),
+            (True, "expected a whole number"),
+        )
+        for version, message in cases:
             write(tmp_path / "manifest.json", {"data_version": "1.0.0", "schema_version": version})
             with pytest.raises(nu.DataError, match=message) as info:
                 nu.load(tmp_path)
@@ -236,14 +248,15 @@ class TestProblems:
         copy = tmp_path / "nato_ukraine"
         shutil.copytree(SRC, copy)
         events = copy / "data" / "events.json"
-        good = events.read_bytes()
+        good = tmp_path / "events.json"
+        good.write_bytes(events.read_bytes())
         events.write_bytes(b"{")
         code = (
             "import sys, pathlib\n"
             f"sys.path.insert(0, {str(tmp_path)!r})\n"
             "import nato_ukraine as nu\n"
             "try:\n    nu.load()\nexcept nu.DataError as error:\n    print(error.files)\n"
-            f"pathlib.Path({str(events)!r}).write_bytes({good!r})\n"
+            f"pathlib.Path({str(events)!r}).write_bytes(pathlib.Path({str(good)!r}).read_bytes())\n"
             "print(len(nu.load()) > 0, nu.__file__)\n"
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

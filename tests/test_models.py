@@ -27,7 +27,7 @@ def make_event(**changes: object) -> nu.Event:
     return nu.Event(**fields)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("cls", [*RECORD_CLASSES, nu.Citation, nu.Role])
+@pytest.mark.parametrize("cls", [*RECORD_CLASSES, nu.Citation, nu.Role, nu.Participation, nu.Outcome, nu.Figure])
 def test_classes_are_frozen_slotted_attrs(cls: type) -> None:
     """Every model is an attrs class with slots and keyword-only fields, whose instances refuse to change or to
     take an attribute of no field."""
@@ -86,9 +86,26 @@ def test_enum_values_are_lower_snake_case() -> None:
         nu.MeetingLevel,
         nu.AgreementKind,
         nu.SourceKind,
+        nu.ParticipantRole,
+        nu.OutcomeRole,
+        nu.FigureQualifier,
     ]
     bad = [m for e in enums for m in e if m.value != m.value.lower() or " " in m.value or str(m) != m.value]
     assert [] == bad
+
+
+def test_enums_are_served_from_kinds_models_and_the_package_alike() -> None:
+    """The enumerations live in nato_ukraine.kinds and are the same objects in nato_ukraine.models and nato_ukraine."""
+    import nato_ukraine.kinds
+    import nato_ukraine.models
+
+    names = nato_ukraine.kinds.__all__
+    assert {"ParticipantRole", "OutcomeRole", "FigureQualifier", "MeetingLevel"} <= set(names)
+    assert [] == [
+        name
+        for name in names
+        if not (getattr(nato_ukraine.kinds, name) is getattr(nato_ukraine.models, name) is getattr(nu, name))
+    ]
 
 
 def test_programme_period_defaults_to_open() -> None:
@@ -211,3 +228,118 @@ def test_a_declared_class_has_its_schema(visits: Path) -> None:
     assert (True, False, False) == tuple(bool(host.search(text)) for text in ("an-office", "An Office", "office\n"))
     assert 1 == visit["properties"]["citations"]["minItems"]
     assert visit["properties"]["city"]["description"].startswith("Where it took place")
+
+
+# -- Who did what: participations, outcomes, several parents, figures -------------------------------
+
+
+def test_an_events_bodies_people_and_chair_are_views_of_its_participants_and_outcomes() -> None:
+    """``bodies`` is the participants' bodies then the outcomes' bodies, each once, in order; ``people`` the
+    participants' people, each once; ``chair`` the first person in the role of chair. None of them is a field."""
+    event = make_event(
+        participants=(
+            nu.Participation(body="nato", role=nu.ParticipantRole.HOST),
+            nu.Participation(person="jens", role=nu.ParticipantRole.PARTICIPANT),
+            nu.Participation(body="ukraine", role=nu.ParticipantRole.REQUESTED),
+            nu.Participation(person="jens", role=nu.ParticipantRole.CHAIR),
+            nu.Participation(body="nato", role=nu.ParticipantRole.SIGNATORY),
+            nu.Participation(person="dmytro", role=nu.ParticipantRole.CHAIR),
+        ),
+        outcomes=(
+            nu.Outcome(body="new-council", role=nu.OutcomeRole.ESTABLISHED),
+            nu.Outcome(programme="cap", role=nu.OutcomeRole.ENDORSED),
+            nu.Outcome(body="ukraine", role=nu.OutcomeRole.DECIDED),
+        ),
+    )
+
+    assert ("nato", "ukraine", "new-council") == event.bodies
+    assert ("jens", "dmytro") == event.people
+    assert "jens" == event.chair
+    assert {"bodies", "people", "chair"}.isdisjoint(attrs.fields_dict(nu.Event))
+    with pytest.raises(TypeError):
+        make_event(bodies=("nato",))
+    with pytest.raises(AttributeError):
+        event.chair = "dmytro"  # type: ignore[misc]
+
+
+def test_an_event_without_a_chair_says_none() -> None:
+    """No participant in the role of chair, or only a body in it, is no chair; no participants is no bodies."""
+    body_chairs = make_event(participants=(nu.Participation(body="nato", role=nu.ParticipantRole.CHAIR),))
+
+    assert (None, ("nato",), ()) == (body_chairs.chair, body_chairs.bodies, body_chairs.people)
+    assert ((), (), None) == (make_event().bodies, make_event().people, make_event().chair)
+
+
+def test_a_participation_and_an_outcome_read_as_ref_and_role() -> None:
+    """A participation's and an outcome's ``ref`` is the id they name, whichever field holds it; str() gives
+    ``ref (role)``; the role is required."""
+    assert ("nato (host)", "nato") == (
+        str(nu.Participation(body="nato", role=nu.ParticipantRole.HOST)),
+        nu.Participation(body="nato", role=nu.ParticipantRole.HOST).ref,
+    )
+    assert "jens (chair)" == str(nu.Participation(person="jens", role=nu.ParticipantRole.CHAIR))
+    assert ["cap (endorsed)", "charter (signed)", "nuc (not_granted)"] == [
+        str(nu.Outcome(programme="cap", role=nu.OutcomeRole.ENDORSED)),
+        str(nu.Outcome(agreement="charter", role=nu.OutcomeRole.SIGNED)),
+        str(nu.Outcome(body="nuc", role=nu.OutcomeRole.NOT_GRANTED)),
+    ]
+    with pytest.raises(TypeError):
+        nu.Participation(body="nato")  # type: ignore[call-arg]
+
+
+def test_a_body_has_parents_and_its_first_parent_as_parent() -> None:
+    """``parents`` is a tuple of ids (a body may belong to two); ``parent``, schema version 1's field, is a read-only
+    view of the first, None for none, and no longer a keyword."""
+    fields = {"id": "b", "name": "B", "kind": nu.BodyKind.OFFICE, "side": nu.Side.NATO, "citations": CITE}
+    joint = nu.Body(**fields, parents=("nato", "eu"))  # type: ignore[arg-type]
+
+    assert (("nato", "eu"), "nato") == (joint.parents, joint.parent)
+    assert ((), None) == (nu.Body(**fields).parents, nu.Body(**fields).parent)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        nu.Body(**fields, parent="nato")  # type: ignore[arg-type]
+    with pytest.raises(AttributeError):
+        joint.parent = "eu"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "as_of", "text"),
+    [
+        (nu.FigureQualifier.EXACT, 3, None, "3 ships: ships sent"),
+        (nu.FigureQualifier.ABOUT, 200, nu.PartialDate(2024, 1, 10), "about 200 ships: ships sent (2024-01-10)"),
+        (nu.FigureQualifier.UP_TO, 1000, nu.PartialDate(2024), "up to 1,000 ships: ships sent (2024)"),
+        (nu.FigureQualifier.AT_LEAST, 12_500_000, None, "at least 12,500,000 ships: ships sent"),
+        (nu.FigureQualifier.MORE_THAN, 40, nu.PartialDate(2023, 11), "more than 40 ships: ships sent (2023-11)"),
+    ],
+)
+def test_a_figure_reads_as_its_qualified_number_unit_and_what_it_counts(
+    qualifier: nu.FigureQualifier, value: int, as_of: nu.PartialDate | None, text: str
+) -> None:
+    """str(figure) is the qualifier in words, the number with thousands separated, the unit, what is counted and,
+    when known, the date it held; the qualifier defaults to exact."""
+    citation = nu.Citation(source="s", quote="q")
+    figure = nu.Figure(
+        value=value, unit="ships", counts="ships sent", qualifier=qualifier, as_of=as_of, citation=citation
+    )
+
+    assert text == str(figure)
+    assert nu.FigureQualifier.EXACT == nu.Figure(value=1, unit="u", counts="c", citation=citation).qualifier
+
+
+def test_every_cited_record_has_figures_and_inferred_and_a_source_has_neither() -> None:
+    """figures and inferred are fields of every record with citations, empty by default, and of no source."""
+    for cls in RECORD_CLASSES:
+        names = attrs.fields_dict(cls)
+        assert (cls is not nu.Source, cls is not nu.Source) == ("figures" in names, "inferred" in names), cls
+    assert ((), ()) == (make_event().figures, make_event().inferred)
+
+
+def test_a_programmes_status_is_unknown_unless_a_source_states_it() -> None:
+    """A programme's status defaults to unknown, with no date and no words; new fields default to none."""
+    programme = nu.Programme(id="p", name="P", kind=nu.ProgrammeKind.TRUST_FUND, citations=CITE)
+
+    assert (nu.ProgrammeStatus.UNKNOWN, None, None) == (
+        programme.status,
+        programme.status_as_of,
+        programme.status_citation,
+    )
+    assert (None, None, ()) == (programme.predecessor, programme.successor, programme.members)

@@ -644,4 +644,3 @@ def test_an_open_bound_never_gives_definitely(data_dir: Path, spans: list[Any], 
             continue
         if found.id in open_ids:
             assert not any(r.id in certain for r in named if r is not found)
-

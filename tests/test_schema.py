@@ -79,7 +79,7 @@ def load(folder: Path, document: Any) -> nu.Dataset | nu.DataError:
 UNEXPRESSED = {
     "unique ids": "Ids are unique across the dataset",
     "references": "Every reference resolves to a record of the collection it points into",
-    "cycles": "No chain of part-of links (parent) or of succession links",
+    "cycles": "No chain of part-of links (parents, parent) or of succession links",
     "dates in order": "The dates of a record come in order",
     "date grammar": "The full date grammar",
     "schema version": "schema_version is one this version of nato_ukraine reads",
@@ -450,14 +450,37 @@ def a_body(record_id: str, **fields: Any) -> dict[str, Any]:
     ("text", "rule"),
     [
         (json.dumps({**SMALL, "events": [an_event(), an_event()]}), "unique ids"),
-        (json.dumps({**SMALL, "events": [an_event(bodies=["no-such-body"])]}), "references"),
-        (json.dumps({**SMALL, "events": [an_event(chair="my-notes")]}), "references"),
-        (json.dumps({"sources": [SOURCE], "bodies": [a_body("b", parent="c"), a_body("c", parent="b")]}), "cycles"),
+        (
+            json.dumps({**SMALL, "events": [an_event(participants=[{"body": "no-such-body", "role": "host"}])]}),
+            "references",
+        ),
+        (
+            json.dumps({**SMALL, "events": [an_event(participants=[{"person": "my-notes", "role": "chair"}])]}),
+            "references",
+        ),
+        (
+            json.dumps({**SMALL, "events": [an_event(outcomes=[{"programme": "my-notes", "role": "adopted"}])]}),
+            "references",
+        ),
+        (
+            json.dumps({"sources": [SOURCE], "bodies": [a_body("b", parents=["c"]), a_body("c", parents=["b"])]}),
+            "cycles",
+        ),
+        (
+            json.dumps(
+                {
+                    "sources": [SOURCE],
+                    "bodies": [a_body("b"), a_body("c", parents=["b", "d"]), a_body("d", parents=["c"])],
+                }
+            ),
+            "cycles",
+        ),
         (json.dumps({**SMALL, "events": [an_event(date="2017", end="2016-12")]}), "dates in order"),
         (json.dumps({"sources": [SOURCE], "programmes": [{**PROGRAMME, "citations": CITATIONS}]}), "dates in order"),
         (json.dumps({**SMALL, "events": [an_event(date="Juny 2017")]}), "date grammar"),
         (json.dumps({**SMALL, "events": [an_event(date="31 June 2017")]}), "date grammar"),
-        (json.dumps({"manifest": {"schema_version": 2}}), "schema version"),
+        (json.dumps({"manifest": {"schema_version": 1}}), "schema version"),
+        (json.dumps({"manifest": {"schema_version": 3}}), "schema version"),
         (json.dumps({"manifest": {"coverage": [{"collection": "evnets", "period": {}}]}}), "coverage"),
         ('{"manifest": {"schema_version": 1.0}}', "whole number"),
         ('{"sources": [{"id": "s", "name": "\\ud800", "title": "T"}]}', "lone surrogate"),
@@ -522,3 +545,167 @@ def test_invalid_documents_get_the_same_verdict(folder: Path, broken: tuple[dict
 def test_dataset_shaped_documents_get_the_same_verdict(folder: Path, document: Any) -> None:
     """Whatever a dataset-shaped document holds, the schema and the loader agree on it, but by the listed rules."""
     check_agreement(folder, document)
+
+
+# -- Schema version 2: who did what, dated statuses, inferred fields ---------------------------------
+
+STATUS_CITATION = {"source": "my-notes", "quote": "The fund is active."}
+
+
+def a_programme(**changes: Any) -> dict[str, Any]:
+    """A valid programme citing :data:`SOURCE`, with some fields changed (or dropped, given :data:`DROP`)."""
+    record = {"id": "my-fund", "name": "My fund", "kind": "trust_fund", "citations": CITATIONS}
+    record.update(changes)
+    return {key: value for key, value in record.items() if value is not DROP}
+
+
+#: Documents the schema and the loader both accept: participations naming a body or a person (the other left out
+#: or null), outcomes naming one thing, statuses unknown or dated and cited, inferred naming fields.
+ACCEPTED = {
+    "a body as host": {
+        **SMALL,
+        "bodies": [a_body("b")],
+        "events": [an_event(participants=[{"body": "b", "role": "host"}])],
+    },
+    "a person as chair, the body null": {
+        **SMALL,
+        "people": [{"id": "p", "name": "P", "citations": CITATIONS}],
+        "events": [an_event(participants=[{"body": None, "person": "p", "role": "chair"}])],
+    },
+    "a programme as outcome": {
+        **SMALL,
+        "programmes": [a_programme()],
+        "events": [an_event(outcomes=[{"programme": "my-fund", "agreement": None, "role": "endorsed"}])],
+    },
+    "no status": {"sources": [SOURCE], "programmes": [a_programme()]},
+    "an unknown status": {"sources": [SOURCE], "programmes": [a_programme(status="unknown")]},
+    "an unknown status with null date and words": {
+        "sources": [SOURCE],
+        "programmes": [a_programme(status="unknown", status_as_of=None, status_citation=None)],
+    },
+    "a dated, cited status": {
+        "sources": [SOURCE],
+        "programmes": [a_programme(status="active", status_as_of="2020-05", status_citation=STATUS_CITATION)],
+    },
+    "inferred fields": {**SMALL, "events": [an_event(inferred=["date", "level", "participants"])]},
+    "a figure": {
+        **SMALL,
+        "events": [
+            an_event(
+                figures=[
+                    {"value": 3, "unit": "ships", "counts": "ships", "qualifier": "about", "citation": CITATIONS[0]}
+                ]
+            )
+        ],
+    },
+}
+
+#: Documents both refuse, each by a rule the schema expresses.
+REFUSED = {
+    "a participation naming neither": {**SMALL, "events": [an_event(participants=[{"role": "host"}])]},
+    "a participation naming both": {
+        **SMALL,
+        "bodies": [a_body("b")],
+        "people": [{"id": "p", "name": "P", "citations": CITATIONS}],
+        "events": [an_event(participants=[{"body": "b", "person": "p", "role": "chair"}])],
+    },
+    "a participation naming null": {**SMALL, "events": [an_event(participants=[{"body": None, "role": "host"}])]},
+    "a participation with no role": {
+        **SMALL,
+        "bodies": [a_body("b")],
+        "events": [an_event(participants=[{"body": "b"}])],
+    },
+    "an outcome naming nothing": {**SMALL, "events": [an_event(outcomes=[{"role": "adopted"}])]},
+    "an outcome naming two things": {
+        **SMALL,
+        "bodies": [a_body("b")],
+        "programmes": [a_programme()],
+        "events": [an_event(outcomes=[{"programme": "my-fund", "body": "b", "role": "adopted"}])],
+    },
+    "an outcome in a participant's role": {
+        **SMALL,
+        "programmes": [a_programme()],
+        "events": [an_event(outcomes=[{"programme": "my-fund", "role": "host"}])],
+    },
+    "a status with no date": {
+        "sources": [SOURCE],
+        "programmes": [a_programme(status="active", status_citation=STATUS_CITATION)],
+    },
+    "a status with no words": {"sources": [SOURCE], "programmes": [a_programme(status="ended", status_as_of="2020")]},
+    "a status with null date and words": {
+        "sources": [SOURCE],
+        "programmes": [a_programme(status="completed", status_as_of=None, status_citation=None)],
+    },
+    "an inferred name that is no field": {**SMALL, "events": [an_event(inferred=["date", "colour"])]},
+    "the id inferred": {**SMALL, "events": [an_event(inferred=["id"])]},
+    "a field of another class inferred": {**SMALL, "events": [an_event(inferred=["dissolved"])]},
+    "a figure with no citation": {
+        **SMALL,
+        "events": [an_event(figures=[{"value": 3, "unit": "ships", "counts": "ships"}])],
+    },
+    "a figure of a float": {
+        **SMALL,
+        "events": [an_event(figures=[{"value": 3.5, "unit": "ships", "counts": "ships", "citation": CITATIONS[0]}])],
+    },
+    "an event's bodies (version 1)": {**SMALL, "bodies": [a_body("b")], "events": [an_event(bodies=["b"])]},
+    "an event's chair (version 1)": {
+        **SMALL,
+        "people": [{"id": "p", "name": "P", "citations": CITATIONS}],
+        "events": [an_event(chair="p")],
+    },
+    "a body's parent (version 1)": {"sources": [SOURCE], "bodies": [a_body("b"), a_body("c", parent="b")]},
+}
+
+
+@pytest.mark.parametrize("document", list(ACCEPTED.values()), ids=list(ACCEPTED))
+def test_schema_and_loader_accept_the_forms_of_version_2(
+    validator: Any, folder: Path, document: dict[str, Any]
+) -> None:
+    """A participation naming one of a body and a person, an outcome naming one thing, a status that is unknown or
+    dated and cited, inferred fields that are fields, a cited figure: the schema accepts each, and the loader too."""
+    assert [] == [e.message for e in validator.iter_errors(document)]
+    assert isinstance(load(folder, document), nu.Dataset)
+
+
+@pytest.mark.parametrize("document", list(REFUSED.values()), ids=list(REFUSED))
+def test_schema_and_loader_refuse_what_version_2_forbids(
+    validator: Any, folder: Path, document: dict[str, Any]
+) -> None:
+    """Neither or both of a participation's body and person, none or two of an outcome's, a status without its date
+    or words, an inferred name that is no field of the record, a figure without its citation, a key of schema
+    version 1: the schema refuses each, and so does the loader."""
+    assert not validator.is_valid(document)
+    loaded = load(folder, document)
+    assert isinstance(loaded, nu.DataError)
+    assert [] == [p for p in loaded.problems if unexpressed_rule(p, document) is not None]
+
+
+def test_inferred_lists_the_fields_of_its_own_record() -> None:
+    """Each record class's ``inferred`` is an array of an enum of that class's field names, but its id and itself."""
+    defs = nu.json_schema()["$defs"]
+    for name, cls in COLLECTIONS.items():
+        properties = defs[cls.__name__]["properties"]
+        if "inferred" not in properties:
+            assert "sources" == name
+            continue
+        names = [spec.name for spec in field_specs(cls) if spec.name not in ("id", "inferred")]
+        assert names == properties["inferred"]["items"]["enum"], name
+
+
+def test_a_participation_and_an_outcome_name_exactly_one_thing() -> None:
+    """The schema of a participation holds a oneOf of body and person, an outcome's of programme, agreement and body;
+    a programme's an if/then: a status other than unknown requires status_as_of and status_citation."""
+    defs = nu.json_schema()["$defs"]
+
+    def one_of(name: str) -> list[list[str]]:
+        return [[choice["required"] for choice in rule["oneOf"]] for rule in defs[name]["allOf"] if "oneOf" in rule]
+
+    assert [[["body"], ["person"]]] == one_of("Participation")
+    assert [[["programme"], ["agreement"], ["body"]]] == one_of("Outcome")
+    assert ["role"] == defs["Participation"]["required"]
+    (status,) = [rule for rule in defs["Programme"]["allOf"] if "if" in rule]
+    assert (["status"], {"not": {"const": "unknown"}}, ["status_as_of", "status_citation"]) == (
+        status["if"]["required"],
+        status["if"]["properties"]["status"],
+        status["then"]["required"],
+    )

@@ -357,14 +357,15 @@ def plain(value: object) -> Any:
 
 def field_index(records: Sequence[Any], field: str) -> dict[Hashable, list[int]]:
     """For one field, the positions of the records that hold each value (ascending), by its
-    :func:`plain` form; a record whose field holds several values (ids) is under each."""
+    :func:`plain` form; a record whose field holds several values (ids) is under each, and one
+    whose field holds none under None (as ``count_by`` counts it)."""
     # Group by the values as they are, then turn each distinct value into its plain form once,
     # rather than once per record.
     groups: dict[Hashable, list[int]] = {}
     values = list(map(attrgetter(field), records))
     if any(map(isinstance, values, repeat(tuple))):  # a field of several values (ids)
         for position, value in enumerate(values):
-            for key in value if isinstance(value, tuple) else (value,):
+            for key in (value or (None,)) if isinstance(value, tuple) else (value,):
                 groups.setdefault(key, []).append(position)
     else:
         for position, key in enumerate(values):
@@ -382,11 +383,11 @@ def field_index(records: Sequence[Any], field: str) -> dict[Hashable, list[int]]
 
 def values_index(records: Sequence[Any], read: Callable[[Any], Iterable[Any]]) -> dict[Hashable, list[int]]:
     """The positions of the records under each value ``read`` gives of them (ascending, each
-    record once under a value), by its :func:`plain` form: the index of a key read from records
-    nested in each (an event's participants)."""
+    record once under a value; one with none under None), by its :func:`plain` form: the index
+    of a key read from records nested in each (an event's participants)."""
     index: dict[Hashable, list[int]] = {}
     for position, record in enumerate(records):
-        for key in dict.fromkeys(map(plain, read(record))):
+        for key in dict.fromkeys(map(plain, read(record))) or (None,):
             index.setdefault(key, []).append(position)
     return index
 

@@ -26,6 +26,7 @@ step's state is its own load's; the cyclic garbage collector is paused for the l
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from types import SimpleNamespace
@@ -486,18 +487,21 @@ def _check_manifest(manifest: Manifest, where: tuple[str, str], placed: Placed, 
 def _in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
     """Problems grouped by file, in the order each was found first; within a file, collection by
     collection in the dataset's order, then record by record, and within a record in the order
-    of its fields (problems of the record as a whole, such as an unknown key, last)."""
+    of its fields (problems of the record as a whole, such as an unknown key, last), and within
+    a field by the position of the item (``participants[0]`` before ``participants[1]``)."""
     problems = list(problems)
     files = {file: i for i, file in enumerate(dict.fromkeys(p.file for p in problems))}
     order = {name: i for i, name in enumerate(COLLECTIONS)}
 
-    def key(problem: Problem) -> tuple[int, int, int, int]:
+    def key(problem: Problem) -> tuple[int, int, int, int, tuple[int, ...]]:
         collection, _, rest = problem.path.removeprefix("$.").partition("[")
         index, bracket, field = rest.partition("]")
         if not problem.path.startswith("$.") or collection not in order or not (bracket and index.isdigit()):
-            return files[problem.file], -1, -1, -1
+            return files[problem.file], -1, -1, -1, ()
         names = [spec.name for spec in field_specs(COLLECTIONS[collection])]
         name = field.removeprefix(".").partition(".")[0].partition("[")[0]
-        return files[problem.file], order[collection], int(index), names.index(name) if name in names else len(names)
+        position = names.index(name) if name in names else len(names)
+        items = tuple(int(number) for number in re.findall(r"\[([0-9]+)\]", field))
+        return files[problem.file], order[collection], int(index), position, items
 
     return sorted(problems, key=key)

@@ -18,7 +18,18 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from nato_ukraine._fields import FieldSpec, Shape, Site, date_ends, field_specs, per_class, references, singular, sites
+from nato_ukraine._fields import (
+    FieldSpec,
+    Shape,
+    Site,
+    date_ends,
+    field_specs,
+    per_class,
+    references,
+    role_field,
+    singular,
+    sites,
+)
 from nato_ukraine.dates import Period
 from nato_ukraine.models import COLLECTIONS, Relation
 
@@ -106,13 +117,21 @@ def field_of(cls: type, key: object, collection: str) -> FieldSpec:
 
 
 def _key_of_field(cls: type, key: str, spec: FieldSpec) -> Key:
+    """A field's key: its values, or, for nested records that hold ids and do not read as text
+    of their own (participations, outcomes and citations, not roles or figures), those ids."""
     inner = [site for site in references(cls) if site.path[0] is spec and len(site.path) > 1]
-    if spec.shape is Shape.RECORD and inner:
+    if spec.shape is Shape.RECORD and inner and _read_by_ids(spec.item):
         return _key_of_sites(key, inner)
     get = attrgetter(spec.name)
     if spec.many:
         return Key(key, (spec,), lambda record: list(get(record)), spec.name)
     return Key(key, (spec,), lambda record: [get(record)], spec.name)
+
+
+def _read_by_ids(cls: type) -> bool:
+    """Whether records of a nested class are asked about by the ids they hold: those with a role
+    (participations, outcomes), and those that do not say how they read (citations)."""
+    return role_field(cls) is not None or "__str__" not in vars(cls)
 
 
 def _key_of_sites(key: str, found: Sequence[Site]) -> Key:
@@ -211,7 +230,7 @@ def _one_of_specs(key: Key, value: object, scope: Scope | None) -> Hashable:
 
 
 def _one(spec: FieldSpec, value: object, scope: Scope | None) -> Hashable:
-    if value is None and spec.optional:  # the records without a value
+    if value is None and (spec.optional or spec.many):  # the records without a value
         return None
     if spec.shape is Shape.ENUM:
         member: Hashable = _member(spec.item, value).value

@@ -385,8 +385,9 @@ class FieldNamesRule(Rule):
 
     def explain(self, record: Any, placed: Placed) -> list[Finding]:
         what = singular(collection_of(self.cls) or self.cls.__name__.lower())
+        article = "an" if what[0] in "aeiou" else "a"
         return [
-            (f".{self.field}[{i}]", f"{name!r} is not a field of a {what}")
+            (f".{self.field}[{i}]", f"{name!r} is not a field of {article} {what}")
             for i, name in enumerate(self._get(record))
             if name not in self.names
         ]

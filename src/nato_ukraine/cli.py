@@ -19,16 +19,16 @@ import errno
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from nato_ukraine._arguments import build_parser
 from nato_ukraine._fields import FieldSpec, Shape, field_specs, references, singular
-from nato_ukraine._queries import Key, key_of
+from nato_ukraine._queries import Key, key_of, role_names
 from nato_ukraine.dates import PartialDate
 from nato_ukraine.exceptions import AmbiguousNameError, DataError, NatoUkraineError
-from nato_ukraine.models import COLLECTIONS, Event, EventKind, Source
+from nato_ukraine.models import COLLECTIONS, Event, Source
 
 if TYPE_CHECKING:
     from nato_ukraine.dataset import Dataset
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _ESCAPE = "nato_ukraine.escape"  # the error handler standard output is given (see _escape)
-_COLLECTION_NAMES = tuple(COLLECTIONS)
 
 
 class _UsageError(Exception):
@@ -46,30 +45,6 @@ class _UsageError(Exception):
 
 class _Failure(Exception):
     """A command that found nothing to give (no match, an ambiguous name): exit code 1."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that suggests the nearest choice for a mistyped one."""
-
-    def error(self, message: str) -> NoReturn:
-        match = re.search(r"argument (.+?): invalid choice: (['\"])(.*?)\2", message)
-        if match is not None and "did you mean" not in message:
-            choices = next((a.choices for a in self._actions if a.choices and _name_of(a) == match[1]), None)
-            message += _suggestion(match[3], [str(c) for c in choices or ()])
-        super().error(message)
-
-
-def _name_of(action: argparse.Action) -> str | None:
-    """An argument's name as argparse's messages give it."""
-    if action.option_strings:
-        return "/".join(action.option_strings)
-    return action.metavar if isinstance(action.metavar, str) else action.dest
-
-
-def _suggestion(given: str, choices: Sequence[str]) -> str:
-    """``"; did you mean 'x'?"`` for the choice nearest ``given``, or nothing."""
-    close = difflib.get_close_matches(given, choices, n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _escape(error: UnicodeError) -> tuple[str, int]:
@@ -123,165 +98,6 @@ def _say(message: str) -> None:
         print(f"nato-ukraine: {message}", file=sys.stderr)
 
 
-def _date(text: str) -> PartialDate:
-    try:
-        return PartialDate.parse(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _kind(text: str) -> EventKind:
-    """An event kind, in any case, with spaces or hyphens for underscores (``"Military action"``)."""
-    value = re.sub(r"[\s-]+", "_", text.strip().lower())
-    try:
-        return EventKind(value)
-    except ValueError:
-        kinds = [k.value for k in EventKind]
-        hint = _suggestion(value, kinds)
-        raise argparse.ArgumentTypeError(f"unknown event kind {text!r}; kinds: {', '.join(kinds)}{hint}") from None
-
-
-def _common(*, top: bool) -> _Parser:
-    # The options every subcommand takes, before or after its name. A subcommand's copy leaves
-    # unset what was not given, so it does not undo what was given before the name.
-    default: Any = None if top else argparse.SUPPRESS
-    common = _Parser(add_help=False)
-    common.add_argument("--json", action="store_true", default=False if top else default, help="print JSON")
-    common.add_argument("--data", metavar="PATH", default=default, help="use this dataset instead of the bundled data")
-    common.add_argument("--extra", metavar="PATH", default=default, help="add these records to the bundled data")
-    return common
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="nato-ukraine",
-        description="Query the cited dataset of NATO-Ukraine relations.",
-        epilog="'nato-ukraine COMMAND --help' describes a command and its options.",
-        parents=[_common(top=True)],
-    )
-    parser.add_argument("--version", action="store_true", help="print the package and data versions")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    common = _common(top=False)
-
-    def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, parents=[common], help=help, description=description)
-
-    command(
-        "summary",
-        "the data version, as-of date and record counts",
-        "Print the data version, the date the data is as of, the number of records in each collection and the"
-        " sources the records cite.",
-    )
-    _add_timeline(command)
-    _add_show_and_search(command)
-    _add_stats(command)
-    _add_validate_and_export(command)
-    return parser
-
-
-_Command = Callable[[str, str, str], argparse.ArgumentParser]
-
-
-def _add_timeline(command: _Command) -> None:
-    timeline = command(
-        "timeline",
-        "every dated thing, in order",
-        "Print every dated thing in date order: events, and the foundings, starts, ends and signings of bodies,"
-        " programmes, agreements and operations. Exits 1, saying so, when nothing is left to print.",
-    )
-    timeline.add_argument("--from", dest="start", type=_date, metavar="DATE", help="leave out what is before DATE")
-    timeline.add_argument("--to", dest="end", type=_date, metavar="DATE", help="leave out what is after DATE")
-    timeline.add_argument(
-        "--kind",
-        type=_kind,
-        action="append",
-        help="only events of this kind (meeting, summit, signing, military action, ...); give it again for more"
-        " kinds; any case, spaces for underscores",
-    )
-    timeline.add_argument("--body", metavar="ID-OR-NAME", help="only what involves this body")
-
-
-def _add_show_and_search(command: _Command) -> None:
-    show = command(
-        "show",
-        "one record, by id, name, acronym or alias",
-        "Print one record: its fields, its citations and the records linked to it. A name that several records"
-        " have had is resolved with --on DATE.",
-    )
-    show.add_argument(
-        "name", nargs="+", metavar="ID-OR-NAME", help="an id, name, acronym or alias (its words need no quotes)"
-    )
-    show.add_argument("--on", type=_date, metavar="DATE", help="pick the record that name had on DATE")
-    search = command(
-        "search",
-        "search names, aliases and descriptions",
-        "Print the records whose names, aliases or descriptions match the words, best first. Exits 1, saying"
-        " so, when none does.",
-    )
-    search.add_argument("text", nargs="+", help="the words to look for (they need no quotes)")
-    search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
-
-
-def _add_stats(command: _Command) -> None:
-    stats = command(
-        "stats",
-        "count records by year, decade or any field",
-        "Count the records of a collection by the year or decade of their dates, or by any of their fields."
-        " A field of several values counts a record under each; a field of nested records counts by what they"
-        " refer to (citations by the cited source) or by their text (roles, periods).",
-    )
-    stats.add_argument(
-        "--by",
-        default="year",
-        metavar="KEY",
-        help="year or decade of the records' dates, or any of their fields: kind, level, body, citation, ..."
-        " (default year)",
-    )
-    stats.add_argument(
-        "--collection",
-        choices=_COLLECTION_NAMES,
-        default="events",
-        help="the collection to count (default events); status, for one, is a field of programmes",
-    )
-
-
-def _add_validate_and_export(command: _Command) -> None:
-    validate = command(
-        "validate",
-        "check a dataset file and print every problem",
-        "Check a file of records, with the bundled data or on its own, and print every problem in it (exit 1)"
-        " or that it is valid.",
-    )
-    validate.add_argument("file", metavar="FILE")
-    validate.add_argument(
-        "--standalone",
-        action="store_true",
-        help="check FILE as a whole dataset, not as records added to the bundled data",
-    )
-    export = command(
-        "export",
-        "write the dataset as JSON or a collection as CSV",
-        "Write the whole dataset as JSON, in the form load() reads back, or one collection as CSV, one row a"
-        " record, to standard output or a file.",
-    )
-    export.add_argument("--format", choices=("json", "csv"), default="json")
-    export.add_argument(
-        "--collection",
-        choices=_COLLECTION_NAMES,
-        default="events",
-        help="the collection to write as CSV (default events)",
-    )
-    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    migrate = command(
-        "migrate",
-        "rewrite a dataset file of an earlier schema version in the current one",
-        "Rewrite a JSON file of records (schema version 1: nato-ukraine 0.1) in the current form, to standard"
-        " output or a file, and say what needs a person's attention (statuses to date, roles to review).",
-    )
-    migrate.add_argument("file", metavar="FILE")
-    migrate.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line.
 
@@ -318,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None, out: TextIO) -> int:
-    parser = _parser()
+    parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on a usage error, 0 on --help
@@ -477,7 +293,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         payload = _unstructure(record)
         payload["related"] = [
-            {"relation": n.relation.value, "direction": n.direction.value, "id": n.record.id} for n in related
+            {"relation": n.relation.value, "role": n.role, "direction": n.direction.value, "id": n.record.id}
+            for n in related
         ]
         _emit(args, out, payload, [], [])
         return 0
@@ -495,7 +312,9 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     if related:
         out.write("\nrelated:\n")
         _table(
-            out, ["relation", "direction", "id"], [[n.relation.value, n.direction.value, n.record.id] for n in related]
+            out,
+            ["relation", "role", "direction", "id"],
+            [[n.relation.value, n.role or "", n.direction.value, n.record.id] for n in related],
         )
     return 0
 
@@ -558,8 +377,10 @@ def _stats_key(collection: str, by: str) -> tuple[str, str]:
     key = _key(collection, by)
     if key is None:
         raise _UsageError(_no_field(collection, by))
-    spec = key.specs[0]
-    return (_nested_header(spec) if key.field is not None and spec.shape is Shape.RECORD else by), by
+    nested = [
+        s for s in field_specs(COLLECTIONS[collection]) if s.shape is Shape.RECORD and by in (s.name, singular(s.name))
+    ]
+    return (_nested_header(nested[0]) if nested else by), by
 
 
 def _no_field(collection: str, by: str) -> str:
@@ -570,11 +391,12 @@ def _no_field(collection: str, by: str) -> str:
     others = _having(by)
     if others:
         return f"{message}; {by!r} is a field of {', '.join(others)}: give --collection {' or '.join(others)}"
-    everywhere = sorted({s.name for cls in COLLECTIONS.values() for s in field_specs(cls)} | {"year", "decade"})
-    close = difflib.get_close_matches(by, everywhere, n=1)
+    specs = [s for cls in COLLECTIONS.values() for s in field_specs(cls)]
+    keys = {s.name for s in specs} | {singular(s.name) for s in specs if s.many} | {*role_names(), "year", "decade"}
+    close = difflib.get_close_matches(by, sorted(keys), n=1)
     if not close:
         return message
-    others = [] if close[0] in (*names, "year", "decade") else _having(close[0])
+    others = [] if close[0] in ("year", "decade") or _key(collection, close[0]) else _having(close[0])
     where = f" (a field of {', '.join(others)}: give --collection {' or '.join(others)})" if others else ""
     return f"{message}; did you mean {close[0]!r}{where}?"
 

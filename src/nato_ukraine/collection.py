@@ -470,7 +470,8 @@ class Collection(Generic[R]):
         cls = self._record_class()
         fields: dict[str, type] = {} if cls is None else nested_fields(cls)
         if cls is None or field not in fields:
-            raise ValueError(f"{self._name} have no field of nested records {field!r}; they have: {', '.join(fields)}")
+            have = f"they have: {', '.join(fields)}" if fields else "they have none"
+            raise ValueError(f"{self._name} have no field of nested records {field!r}; {have}")
         return table_of(self._records, field, fields[field])
 
 

@@ -35,12 +35,19 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 def _classes() -> list[type]:
-    """The record classes and every class they hold, innermost first, then the manifest's."""
+    """The record classes and every class they hold, each after every class it holds (a figure
+    after its citation), then the manifest's: the order their hooks are made in."""
     found: list[type] = []
-    for cls in [*COLLECTIONS.values(), Manifest]:
-        for member in reversed(nested_classes(cls)):
+
+    def visit(cls: type) -> None:
+        for member in nested_classes(cls)[1:]:
             if member not in found:
-                found.append(member)
+                visit(member)
+        if cls not in found:
+            found.append(cls)
+
+    for cls in [*COLLECTIONS.values(), Manifest]:
+        visit(cls)
     return found
 
 

@@ -27,6 +27,7 @@ A record without a date is left out of ``between`` and ``on``; one without a spa
 
 from __future__ import annotations
 
+import difflib
 import enum
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -429,7 +430,9 @@ class Dataset:
         wanted = None if relation is None else Relation(relation)
         named = role.value if isinstance(role, enum.Enum) else role
         if named is not None and named not in role_names():
-            raise ValueError(f"{role!r} is not a role; roles: {', '.join(role_names())}")
+            close = difflib.get_close_matches(str(named), role_names(), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise ValueError(f"{role!r} is not a role{hint} (roles: {', '.join(role_names())})")
         return neighbours(rid, self._graph()[1].get(rid, []), self._by_id, wanted, named)
 
     def path(self, start: Record | str, end: Record | str, *, through_sources: bool = False) -> list[Edge] | None:

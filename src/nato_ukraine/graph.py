@@ -2,14 +2,17 @@
 
 :meth:`~nato_ukraine.dataset.Dataset.edges`, :meth:`~nato_ukraine.dataset.Dataset.related`
 and :meth:`~nato_ukraine.dataset.Dataset.path` answer with the classes of this module. Each link
-is read "source RELATION target", by id: a body is PART_OF its parent, RUNS a programme; an
-event INVOLVES the bodies, programmes, agreements, operations and people it names; every
-record but a source CITES the sources it quotes.
+is read "source RELATION target", by id: a body is PART_OF its parents, RUNS a programme; an
+event INVOLVES the bodies and people that took part in it, each with its role (``chair``,
+``host``, ``subject``, ...), and the programmes, agreements and operations it names, and has
+its OUTCOMEs (``endorsed``, ``established``, ...); every record but a source CITES the sources
+it quotes.
 
 The edges are those the reference fields of the record classes declare, each with its relation
 (:func:`nato_ukraine.models.reference`): a field's ids make edges from the record to each (or,
 for a reversed relation, from each to the record); the ids in a nested record (a citation's
-source, a role's body) make edges of the record that holds it.
+source, a participation's body) make edges of the record that holds it, with the role the
+nested record gives, where its class declares one (``means(edge_role=True)``).
 
 The module is imported on first use of the graph, not when a dataset loads.
 """

@@ -50,7 +50,8 @@ def migrate(document: Any) -> tuple[dict[str, Any], list[str]]:
 
     Args:
         document: A dataset document of schema version 1 or 2: an object with a key per
-            collection (and ``manifest``). It is not changed.
+            collection (and ``manifest``), or a dataset directory's ``manifest.json``. It is
+            not changed.
 
     Returns:
         The document in schema version 2, and notes on what needs a person's attention, each
@@ -80,7 +81,14 @@ def migrate(document: Any) -> tuple[dict[str, Any], list[str]]:
     manifest = new.get("manifest")
     if isinstance(manifest, dict):
         manifest["schema_version"] = 2
+    elif _is_manifest(new):  # a directory's manifest.json: the manifest itself
+        new["schema_version"] = 2
     return new, notes
+
+
+def _is_manifest(document: dict[str, Any]) -> bool:
+    """Whether a document is a manifest (``manifest.json``) rather than a dataset document."""
+    return bool(document) and set(document) <= {"data_version", "as_of", "schema_version", "coverage"}
 
 
 def _records(document: dict[str, Any], collection: str) -> list[tuple[int, dict[str, Any]]]:

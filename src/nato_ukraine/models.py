@@ -264,7 +264,7 @@ class Role:
 class Participation:
     """How a body or a person took part in an event, or figured in it, read "REF was ROLE".
 
-    It names exactly one of a body and a person (the loader refuses neither or both); :attr:`ref`
+    It names exactly one of a body and a person (the loader refuses neither or both); ``ref``
     is its id either way. In the JSON form: ``{"body": "nato", "role": "host"}``.
 
     Attributes:
@@ -292,7 +292,7 @@ class Outcome:
     """What an event did with a programme, an agreement or a body: adopted, launched, signed, ...
 
     It names exactly one of a programme, an agreement and a body (the loader refuses none, or
-    more than one); :attr:`ref` is its id. ``not_granted`` records a stated negative: what the
+    more than one); ``ref`` is its id. ``not_granted`` records a stated negative: what the
     event was asked for, or could have given, and did not (``{"programme":
     "membership-action-plan", "role": "not_granted"}``).
 
@@ -453,7 +453,7 @@ class Body(_CitedRecord):
 
     @property
     def parent(self) -> str | None:
-        """The first of :attr:`parents`, or None (what schema version 1 called ``parent``)."""
+        """The first of ``parents``, or None (what schema version 1 called ``parent``)."""
         return self.parents[0] if self.parents else None
 
 
@@ -464,7 +464,7 @@ class Programme(_CitedRecord):
     Attributes:
         kind: What kind of undertaking it is.
         period: When it ran; either end may be open (unknown or ongoing).
-        status: Where it stood as of :attr:`status_as_of`, as a source states it; ``unknown``
+        status: Where it stood as of ``status_as_of``, as a source states it; ``unknown``
             where no source does.
         status_as_of: The date of the document that states the status.
         status_citation: The passage that states the status.

@@ -78,12 +78,12 @@ def _unchecked() -> list[str]:
     from nato_ukraine._loading import SCHEMA_VERSION
 
     names = ", ".join(COLLECTIONS)
-    versions = "1" if SCHEMA_VERSION == 1 else f"1 to {SCHEMA_VERSION}"
+    versions = str(SCHEMA_VERSION)
     return [
         "Ids are unique across the dataset (with load(extra=...), across the data added to as well).",
         "Every reference resolves to a record of the collection it points into "
-        "(a citation's source to a source, a body's parent to a body).",
-        "No chain of part-of links (parent) or of succession links (predecessor, successor) "
+        "(a citation's source to a source, a body's parents to bodies, a participant to a body or a person).",
+        "No chain of part-of links (parents, parent) or of succession links (predecessor, successor) "
         "leads back to the record it started from.",
         f"The dates of a record come in order, none certainly before one that comes earlier: {_dates_in_order()}.",
         "The full date grammar. The schema checks an ISO date (1997, 2017-06, 2016-07-09) exactly, "
@@ -155,8 +155,11 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-def _item_schema(spec: FieldSpec, slug: bool, defs: dict[str, Any]) -> dict[str, Any]:
+def _item_schema(spec: FieldSpec, slug: bool, defs: dict[str, Any], owner: type | None = None) -> dict[str, Any]:
     """The schema of one item of a field, with the constraints its meaning declares."""
+    if spec.shape is Shape.TEXT and spec.meaning.field_names and owner is not None:
+        names = [other.name for other in field_specs(owner) if other.name not in ("id", spec.name)]
+        return {"enum": names}
     if spec.shape is Shape.TEXT:
         schema: dict[str, Any] = {"type": "string"}
         if slug or spec.meaning.collection is not None:  # (an id, or a reference to one)
@@ -177,8 +180,8 @@ def _item_schema(spec: FieldSpec, slug: bool, defs: dict[str, Any]) -> dict[str,
     return _class_schema(spec.item, defs)
 
 
-def _field_schema(spec: FieldSpec, slug: bool, defs: dict[str, Any]) -> dict[str, Any]:
-    schema = _item_schema(spec, slug, defs)
+def _field_schema(spec: FieldSpec, slug: bool, defs: dict[str, Any], owner: type | None = None) -> dict[str, Any]:
+    schema = _item_schema(spec, slug, defs, owner)
     if spec.many:
         schema = {"type": "array", "items": schema}
         if spec.meaning.nonempty:
@@ -218,7 +221,7 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     # A record's id is a slug, as the loader's rules hold the records of a collection to.
     ids = id_path(cls) if collection_of(cls) is not None else ()
     for spec in field_specs(cls):
-        schema = _field_schema(spec, spec in ids, defs)
+        schema = _field_schema(spec, spec in ids, defs, cls)
         doc = _field_doc(cls, spec.name)
         if doc:
             schema = {"description": doc, **schema}  # beside a $ref too: draft 2020-12 allows it
@@ -228,10 +231,57 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:
         result["required"] = required
+    conditions = [*_one_of(cls), *_requires(cls)]
+    if conditions:
+        result["allOf"] = conditions
     summary = (cls.__doc__ or "").strip().splitlines()
     if summary:
         result = {"description": summary[0], **result}
     return result
+
+
+def _one_of(cls: type) -> list[dict[str, Any]]:
+    """For each group of fields of which a record gives exactly one (a participation's body and
+    person): one of them is given and not null, and the others are left out or null."""
+    groups: dict[str, list[str]] = {}
+    for spec in field_specs(cls):
+        if spec.meaning.one_of is not None:
+            groups.setdefault(spec.meaning.one_of, []).append(spec.name)
+    found = []
+    for names in groups.values():
+        choices = [
+            {
+                "required": [name],
+                "properties": {name: {"not": {"type": "null"}}},
+                "not": {"anyOf": [_given(other) for other in names if other != name]},
+            }
+            for name in names
+        ]
+        found.append({"oneOf": choices})
+    return found
+
+
+def _given(name: str) -> dict[str, Any]:
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+
+
+def _requires(cls: type) -> list[dict[str, Any]]:
+    """For each field that needs others beside it (a status needs its date and its words):
+    when it is given, other than its ``unless`` value, they are given."""
+    found = []
+    for spec in field_specs(cls):
+        meaning = spec.meaning
+        if not meaning.requires:
+            continue
+        condition: dict[str, Any] = {"required": [spec.name]}
+        if meaning.unless is not None:
+            condition["properties"] = {spec.name: {"not": {"const": meaning.unless}}}
+        then = {
+            "required": list(meaning.requires),
+            "properties": {n: {"not": {"type": "null"}} for n in meaning.requires},
+        }
+        found.append({"if": condition, "then": then})
+    return found
 
 
 def _field_doc(cls: type, name: str) -> str:

@@ -1,8 +1,8 @@
 """Tidy tables of the records nested in records: an event's participants, a record's figures.
 
 A :class:`Table` has one row per nested record, with the id and type of the record that holds
-it, then the nested record's own columns, flattened as :meth:`Collection.to_records
-<nato_ukraine.collection.Collection.to_records>` flattens records (a figure's ``as_of`` gives
+it, then the nested record's own columns, flattened as :meth:`~nato_ukraine.collection.Collection.to_records`
+flattens records (a figure's ``as_of`` gives
 ``as_of``, ``as_of_earliest``, ...; its citation ``citation_source``, ``citation_quote``, ...).
 ``Collection.table("participants")``, ``Dataset.table("figures")`` and ``Dataset.figures()``
 make them::
@@ -29,7 +29,7 @@ __all__ = ["Table", "nested_fields", "table_of"]
 
 
 class Table(Sequence[dict[str, Any]]):
-    """Rows of plain values, one per nested record, each a dict with the same keys (:attr:`columns`).
+    """Rows of plain values, one per nested record, each a dict with the same keys (``columns``).
 
     Attributes:
         field: The field of the records the rows come from (``"figures"``).

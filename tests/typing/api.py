@@ -11,6 +11,7 @@ import datetime as dt
 import cattrs
 
 import nato_ukraine as nu
+from nato_ukraine.migrate import migrate
 
 
 def usage() -> None:
@@ -60,6 +61,54 @@ def usage() -> None:
     aliases: tuple[str, ...] = mine.aliases
     cited: tuple[nu.Citation, ...] = mine.citations
 
+    # Who did what: participants and outcomes with their roles, and the views of schema version 1.
+    signing = nu.Event(
+        id="my-signing",
+        name="A signing",
+        kind=nu.EventKind.SIGNING,
+        date=nu.PartialDate(2024, 3, 1),
+        participants=(
+            nu.Participation(body="nato", role=nu.ParticipantRole.HOST),
+            nu.Participation(person="jens-stoltenberg", role=nu.ParticipantRole.CHAIR),
+        ),
+        outcomes=(nu.Outcome(agreement="my-charter", role=nu.OutcomeRole.SIGNED),),
+        figures=(
+            nu.Figure(
+                value=3,
+                unit="ships",
+                counts="ships sent",
+                qualifier=nu.FigureQualifier.ABOUT,
+                citation=nu.Citation(source=notes.id, quote="About three ships."),
+            ),
+        ),
+        inferred=("date",),
+        citations=(nu.Citation(source=notes.id, quote="We signed."),),
+    )
+    bodies: tuple[str, ...] = signing.bodies
+    people: tuple[str, ...] = signing.people
+    chair: str | None = signing.chair
+    participation: nu.Participation = signing.participants[0]
+    who: str = participation.ref
+    role: nu.ParticipantRole = participation.role
+    outcome_role: nu.OutcomeRole = signing.outcomes[0].role
+    figure_value: int = signing.figures[0].value
+    parents: tuple[str, ...] = nuc.parents
+    parent: str | None = nuc.parent
+    levels: tuple[nu.MeetingLevel, ...] = nuc.levels
+    cap: nu.Programme = ds.programmes["comprehensive-assistance-package"]
+    status_as_of: nu.PartialDate | None = cap.status_as_of
+    status_citation: nu.Citation | None = cap.status_citation
+    chaired: nu.Collection[nu.Event] = ds.events.where(chair="jens-stoltenberg", role="host")
+    by_chair: dict[object, int] = ds.events.count_by("year", "chair", fill=True)
+    hosted: list[nu.Neighbour] = ds.related("nato", relation="involves", role=nu.ParticipantRole.HOST)
+    neighbour_role: str | None = hosted[0].role
+    edge_role: str | None = edges[0].role
+    table: nu.Table = ds.events.table("participants")
+    figures: nu.Table = ds.figures()
+    table_rows: list[dict[str, object]] = figures.to_records()
+    columns: tuple[str, ...] = table.columns
+    migrated: tuple[dict[str, object], list[str]] = migrate({"bodies": []})
+
     converter: cattrs.Converter = nu.make_converter()
     nu.configure_converter(converter)
     extended: nu.Dataset = nu.load(extra="my_events.json")
@@ -103,4 +152,23 @@ def usage() -> None:
         mine_id,
         aliases,
         cited,
+        bodies,
+        people,
+        chair,
+        who,
+        role,
+        outcome_role,
+        figure_value,
+        parents,
+        parent,
+        levels,
+        status_as_of,
+        status_citation,
+        chaired,
+        by_chair,
+        neighbour_role,
+        edge_role,
+        table_rows,
+        columns,
+        migrated,
     )
