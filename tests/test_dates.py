@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import itertools
+import operator
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -310,3 +313,242 @@ class TestPeriod:
         """A datetime is refused where a date is wanted, so no time of day slips in."""
         with pytest.raises(TypeError):
             Period("2016").contains(dt.datetime(2016, 1, 1, 12))  # type: ignore[arg-type]
+
+
+# The tests below close the gaps mutation testing found (make mutate, docs/testing.md).
+
+
+class TestCalendar:
+    @pytest.mark.parametrize(
+        ("year", "leap"), [(1900, False), (2000, True), (2016, True), (2017, False), (2100, False), (2400, True)]
+    )
+    def test_february_has_29_days_in_leap_years_only(self, year: int, leap: bool) -> None:
+        """A year divisible by 4 is a leap year unless it is a century not divisible by 400 (1900 no, 2000 yes)."""
+        assert (29 if leap else 28) == PartialDate(year, 2).latest.day
+        assert (365 + leap) == (PartialDate(year).latest - PartialDate(year).earliest).days + 1
+        if leap:
+            assert PartialDate(year, 2, 29) == D(f"{year:04d}-02-29") == D(f"29 February {year}")
+        else:
+            for text in (f"{year:04d}-02-29", f"29 February {year}"):
+                with pytest.raises(ValueError, match="not a date"):
+                    D(text)
+            with pytest.raises(ValueError, match=f"day 29 is out of range for {year:04d}-02"):
+                PartialDate(year, 2, 29)
+
+    @pytest.mark.parametrize(("month", "days"), [(1, 31), (4, 30), (6, 30), (7, 31), (9, 30), (11, 30), (12, 31)])
+    def test_each_month_ends_on_its_last_day(self, month: int, days: int) -> None:
+        """A month runs to its own last day: the 30th or the 31st."""
+        assert days == PartialDate(2017, month).latest.day
+        assert PartialDate(2017, month, days).day == days
+        with pytest.raises(ValueError, match=f"day {days + 1} is out of range for 2017-{month:02d}"):
+            PartialDate(2017, month, days + 1)
+
+    @pytest.mark.parametrize(
+        ("parts", "message"),
+        [
+            ((0,), "year 0 is out of range 1..9999"),
+            ((10000,), "year 10000 is out of range 1..9999"),
+            ((2017, 0), "month 0 is out of range 1..12"),
+            ((2017, 13), "month 13 is out of range 1..12"),
+            ((2017, 6, 0), "day 0 is out of range for 2017-06"),
+            ((2017, None, 1), "a day needs a month"),
+        ],
+    )
+    def test_parts_just_out_of_range_are_refused_by_name(self, parts: tuple[int | None, ...], message: str) -> None:
+        """A year, month or day one past its range raises ValueError saying which part and its range."""
+        with pytest.raises(ValueError, match="^" + re.escape(message) + "$"):
+            PartialDate(*parts)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "parts", [(1,), (9999,), (2017, 1), (2017, 12), (2017, 6, 1), (2017, 6, 30), (1, 1, 1), (9999, 12, 31)]
+    )
+    def test_parts_at_the_ends_of_their_ranges_are_accepted(self, parts: tuple[int, ...]) -> None:
+        """The first and the last year, month and day of each range make a date, built or parsed from its ISO form."""
+        date = PartialDate(*parts)
+        assert parts == tuple(part for part in (date.year, date.month, date.day) if part is not None)
+        assert date == D(str(date))
+
+    @pytest.mark.parametrize(
+        "text", ["0000", "0000-01", "2017-00", "2017-13", "2017-06-00", "2017-06-31", "2017-02-29"]
+    )
+    def test_iso_texts_just_out_of_range_are_refused(self, text: str) -> None:
+        """An ISO text with a part one past its range is refused with ValueError naming the text."""
+        with pytest.raises(ValueError, match=re.escape(f"{text!r} is not a date")):
+            D(text)
+
+
+class TestConstruction:
+    def test_from_date_keeps_the_day(self) -> None:
+        """PartialDate.from_date makes a day-precision date of a datetime.date."""
+        assert PartialDate(2016, 7, 9) == PartialDate.from_date(dt.date(2016, 7, 9))
+        assert Precision.DAY == PartialDate.from_date(dt.date(2016, 7, 9)).precision
+
+    def test_str_pads_each_part_to_its_iso_width(self) -> None:
+        """str() writes the year in four digits and the month and day in two, however small they are."""
+        assert ["0097", "0097-01", "0097-01-05"] == [
+            str(PartialDate(97)),
+            str(PartialDate(97, 1)),
+            str(PartialDate(97, 1, 5)),
+        ]
+
+    def test_precision_names_itself_in_lower_case(self) -> None:
+        """str() of a precision is its name in lower case."""
+        assert ["year", "month", "day"] == [str(p) for p in (Precision.YEAR, Precision.MONTH, Precision.DAY)]
+
+    @pytest.mark.parametrize(
+        ("parts", "message"),
+        [
+            (("2017",), "the year must be a whole number, not str; PartialDate.parse reads a text"),
+            ((2017, 6.0), "the month must be a whole number, not float"),
+            ((2017, 6, 1.5), "the day must be a whole number, not float"),
+            ((2017, "6"), "the month must be a whole number, not str; PartialDate.parse reads a text"),
+        ],
+    )
+    def test_a_part_that_is_not_a_whole_number_is_named_with_its_type(
+        self, parts: tuple[object, ...], message: str
+    ) -> None:
+        """A part that is not a whole number raises TypeError naming the part and its type; a text points to parse."""
+        with pytest.raises(TypeError, match="^" + re.escape(message) + "$"):
+            PartialDate(*parts)  # type: ignore[arg-type]
+
+    def test_parse_names_the_type_it_refuses(self) -> None:
+        """PartialDate.parse of something that is not a string raises TypeError naming its type."""
+        with pytest.raises(TypeError, match=r"^expected a string, not int$"):
+            PartialDate.parse(2017)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^expected a string, not bytes$"):
+            PartialDate.parse(b"2016-07-09")  # type: ignore[arg-type]
+
+
+class TestWrittenForms:
+    @pytest.mark.parametrize("text", ["2016 AD", "2016.", "AD 2016"])
+    def test_a_written_year_alone_is_a_year(self, text: str) -> None:
+        """A written text that states a year and nothing else reads as that year, with no month or day made up."""
+        assert PartialDate(2016) == D(text)
+
+    @pytest.mark.parametrize("text", ["9 July 2016 30s", "9 July 2016 5m", "9 July 2016 10h", "July 2016 10:30:15"])
+    def test_a_time_in_any_one_unit_is_refused(self, text: str) -> None:
+        """A time of day is refused whether it states the hour, the minute or only the second."""
+        with pytest.raises(ValueError, match=re.escape(f"{text!r} has a time of day")):
+            D(text)
+
+    @pytest.mark.parametrize("text", ["9 July 2016 10:00 PST", "9 July 2016 10:00 EEST", "9 July 2016 10:00 +0200"])
+    def test_a_time_zone_is_refused_without_a_warning(self, text: str) -> None:
+        """A time with a zone, named (known or not) or an offset, is refused; python-dateutil warns of no zone."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(ValueError, match=re.escape(f"{text!r} has ")):
+                D(text)
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("June +2017", "has a sign: write the date alone"),
+            ("Saturday 9 July 2016 10:00", "has a time of day; give a date only"),
+            ("Saturday July 2016", "has a weekday but no day: give the day of the month"),
+            ("2016-W27-6", "is not a date"),
+            ("2016-07-09T00", "has a time of day"),
+        ],
+    )
+    def test_a_refusal_names_the_whole_text(self, text: str, reason: str) -> None:
+        """A refused text, a weekday and all, is named whole in the message, with the reason."""
+        with pytest.raises(ValueError, match="^" + re.escape(f"{text!r} {reason}")):
+            D(text)
+
+    @pytest.mark.parametrize("text", ["9\u00a0July\u00a02016", "9\u2009July 2016"])
+    def test_white_space_past_ascii_is_white_space(self, text: str) -> None:
+        """A written date spaced with a no-break or thin space reads as the date: only digits must be ASCII."""
+        assert PartialDate(2016, 7, 9) == D(text)
+
+
+class Anniversary(PartialDate):
+    """A subclass of PartialDate, as a user may make one."""
+
+
+class TestSubclass:
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            ("1997", (1997, None, None)),
+            ("2017-06", (2017, 6, None)),
+            ("2016-07-25", (2016, 7, 25)),
+            (" 2016-07-25 ", (2016, 7, 25)),
+            ("June 2017", (2017, 6, None)),
+            ("25 July 2016", (2016, 7, 25)),
+        ],
+    )
+    def test_parse_on_a_subclass_makes_the_subclass(self, text: str, parts: tuple[int | None, ...]) -> None:
+        """parse on a subclass of PartialDate returns an instance of the subclass, read as PartialDate reads it."""
+        date = Anniversary.parse(text)
+        assert Anniversary is type(date)
+        assert parts == (date.year, date.month, date.day)
+
+    @pytest.mark.parametrize("text", ["2017-02-30", "2017-13", "2016-W27-6", "0000"])
+    def test_a_subclass_refuses_what_partial_date_refuses(self, text: str) -> None:
+        """parse on a subclass refuses, with ValueError naming the text, each text that PartialDate.parse refuses."""
+        with pytest.raises(ValueError, match=re.escape(repr(text))):
+            Anniversary.parse(text)
+
+    def test_from_date_on_a_subclass_makes_the_subclass(self) -> None:
+        """from_date called on a subclass returns an instance of the subclass."""
+        assert Anniversary is type(Anniversary.from_date(dt.date(2016, 7, 9)))
+
+
+#: Dates of every precision, in their order: coarser first on the same first day.
+IN_ORDER = ("1997", "1997-01", "1997-01-01", "1997-01-02", "1997-02", "1998")
+
+
+class TestComparisons:
+    @pytest.mark.parametrize(("a", "b"), list(itertools.combinations(IN_ORDER, 2)))
+    def test_each_operator_agrees_with_the_order(self, a: str, b: str) -> None:
+        """<, <=, > and >= give the sorted order, both ways round, for dates of any two precisions."""
+        x, y = D(a), D(b)
+        assert (True, True, False, False) == (x < y, x <= y, x > y, x >= y)
+        assert (False, False, True, True) == (y < x, y <= x, y > x, y >= x)
+
+    @pytest.mark.parametrize("text", IN_ORDER)
+    def test_a_date_is_equal_to_itself_in_the_order(self, text: str) -> None:
+        """A date is <= and >= an equal date, and neither < nor > it."""
+        x, y = D(text), D(text)
+        assert (False, True, False, True) == (x < y, x <= y, x > y, x >= y)
+
+    @pytest.mark.parametrize("other", ["2018", 2018, dt.date(2018, 1, 1), None])
+    def test_every_operator_refuses_other_types(self, other: object) -> None:
+        """Each of <, <=, > and >= between a partial date and something else raises TypeError."""
+        date = D("2017")
+        for compare in (operator.lt, operator.le, operator.gt, operator.ge):
+            with pytest.raises(TypeError):
+                compare(date, other)  # type: ignore[arg-type]
+
+
+class TestPeriodEdges:
+    def test_str_leaves_an_open_end_empty(self) -> None:
+        """str() of a period writes an open start or end as nothing on its side of the two dots."""
+        assert ["2016..", "..2014", "..", "2014..2016-03"] == [
+            str(Period("2016")),
+            str(Period(None, "2014")),
+            str(Period()),
+            str(Period("2014", "2016-03")),
+        ]
+
+    def test_an_int_is_a_year(self) -> None:
+        """A period's ends and the dates it is asked about may be given as ints: years."""
+        assert Period("2014", "2016") == Period(2014, 2016)
+        assert (Certainty.DEFINITELY, Certainty.POSSIBLY, Certainty.NOT) == (
+            Period(2014, 2016).contains(2015),
+            Period(2014, 2016).contains(2016),
+            Period(2014, 2016).contains(2017),
+        )
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            (dt.datetime(2016, 1, 1, 12), "expected a date, not a datetime"),
+            (1.5, "not float"),
+            (True, "not bool"),
+            (b"2016", "not bytes"),
+        ],
+    )
+    def test_what_is_not_a_date_is_refused_by_its_type(self, value: object, message: str) -> None:
+        """A datetime, a float, a bool or bytes where a date is wanted raises TypeError naming what it is."""
+        with pytest.raises(TypeError, match=re.escape(message) + "$"):
+            Period("2016").contains(value)  # type: ignore[arg-type]

@@ -61,6 +61,10 @@ _WORDS = r"[A-Za-z]+"
 _LOOSE_HYPHEN = r"(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])"
 # Numbers and hyphens, year first, not in ISO form: "2017-6", "2016-7-9".
 _SHORT_ISO = r"[0-9]{4}-[0-9]{1,2}(?:-[0-9]{1,2})?"
+#: A day written as an ordinal: the number of "9th", "1st", "22nd".
+_ORDINAL = r"(?<![0-9])([0-9]{1,2})(?:st|nd|rd|th)(?![A-Za-z])"
+#: A text that begins as an ISO year and month ("2016-07").
+_ISO_MONTH_START = r"[0-9]{4}-[0-9]{1,2}(?![0-9])"
 # At either end, a sign or the open end of a range: "-2017", "+2017", "2017-", "2017/", "/2017".
 _OPEN_ENDS = "+-/"
 
@@ -277,15 +281,6 @@ class PartialDate:
             return _dt.date(self.year, self.month, _month_days(self.year, self.month))
         return _dt.date(self.year, self.month, self.day)
 
-    def _ordinals(self) -> tuple[int, int]:
-        """The day ordinals of :attr:`earliest` and :attr:`latest`, making one date, not two."""
-        first = _dt.date(self.year, self.month or 1, self.day or 1).toordinal()
-        if self.day is not None:
-            return first, first
-        if self.month is not None:
-            return first, first + _month_days(self.year, self.month) - 1
-        return first, first + 364 + (_month_days(self.year, 2) - 28)  # a leap year has a day more
-
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
@@ -363,9 +358,26 @@ def _read_written(text: str, said: str) -> tuple[int, int | None, int | None]:
         if first.day != second.day:
             return first.year, None, None
         raise ValueError(f"{said!r} has a day but no month")
+    if re.match(_ISO_MONTH_START, text) and any(_is_month_name(word) for word in re.findall(_WORDS, text)):
+        raise ValueError(f"{said!r} starts as an ISO month and names a month too: which is the month?")
+    _check_ordinal(text, said, first.day if first.day == second.day else None)
     if first.day != second.day:
         return first.year, first.month, None
     return first.year, first.month, first.day
+
+
+def _check_ordinal(text: str, said: str, day: int | None) -> None:
+    """ValueError, naming ``said``, if an ordinal ("9th") is not the day read: python-dateutil
+    takes "9th 2016" for September."""
+    for number in re.findall(_ORDINAL, text):
+        if day is None or int(number) != day:
+            raise ValueError(f"{said!r} has a day ({number}) but no month: give the month")
+
+
+def _is_month_name(word: str) -> bool:
+    from dateutil import parser
+
+    return parser.parserinfo().month(word) is not None
 
 
 def _stated_year(text: str, said: str) -> str | None:

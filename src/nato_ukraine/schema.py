@@ -96,7 +96,8 @@ def _unchecked() -> list[str]:
         '("03/04/2017", "9.7.2016", "2017/06/09"), a number that is neither a day nor a month '
         '("1997/98", "13 2017"), a day past the end of its month ("31 June 2017"), a weekday that '
         'is wrong or has no day ("Sunday 9 July 2016", "Monday June 2017"), a word read as a time of '
-        'day ("9 July 2016 am"). It refuses no date the parser reads.',
+        'day ("9 July 2016 am"), an ordinal day with no month ("9th 2016"), an ISO month with a month '
+        'named too ("2016-07-Jul"). It refuses no date the parser reads.',
         f"A manifest's schema_version is one this version of nato_ukraine reads ({versions}).",
         f"A manifest's coverage names collections of the dataset ({names}).",
         "A whole number is written as one (JSON Schema counts 1.0 as an integer; the loader does not), "
