@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_not
 from typing import Any
 
@@ -326,7 +326,10 @@ class OneOfRule(Rule):
         nested = placed.column(records, self.holder.path)
         if len(self.group) == 1:
             return all(map(partial(is_not, None), map(self._get, nested)))
-        return all(sum(map(partial(is_not, None), values)) == 1 for values in map(self._get, nested))
+        # Each nested record leaves all but one of the group None: counted in C, a tuple of the
+        # group's values at a time (they are ids or None, and an id is never equal to None).
+        unset = list(map(tuple.count, map(self._get, nested), repeat(None)))
+        return unset.count(len(self.group) - 1) == len(unset)
 
     def explain(self, record: Any, placed: Placed) -> list[Finding]:
         found = []
