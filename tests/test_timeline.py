@@ -65,7 +65,7 @@ class TestBundled:
 
         assert len(pairs) >= 10, "the bundled data records most signings both ways"
         for event, agreement, what in pairs:
-            about = [e for e in timeline if agreement.id in {x.record.id for x in (e, *e.also)}]
+            about = [e for e in timeline if (agreement.id, what) in {(x.record.id, x.what) for x in (e, *e.also)}]
             assert [(str(event.date), "event", event.id, [(str(event.date), what, agreement.id)])] == rows(about)
 
     def test_no_record_date_is_listed_twice_or_lost(self, bundled: nu.Dataset) -> None:

@@ -227,7 +227,7 @@ def _summary(args: argparse.Namespace, out: TextIO) -> int:
     if first is not None:
         out.write(f"\nevents from {first} to {last}; sources:\n")
         for source in ds.sources:
-            out.write(f"  {source.id}: {source.title}\n")
+            out.write(f"  {source.id}: {source.title or source.name}\n")
     return 0
 
 

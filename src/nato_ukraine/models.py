@@ -291,7 +291,8 @@ class Source(_Record):
     """A document the dataset is built from.
 
     Attributes:
-        title: The document's title, exactly as published.
+        title: The document's title, exactly as published; None for a web page whose stored
+            copy prints none (its ``name`` then says what it is: no title is made up).
         publisher: Who published it, or None when the document does not say.
         published: When it was published or last updated, at the precision known.
         url: Where it was published, when known.
@@ -299,7 +300,7 @@ class Source(_Record):
         kind: What kind of document it is.
     """
 
-    title: str
+    title: str | None = None
     publisher: str | None = attrs.field(default=None, metadata=label())
     published: PartialDate | None = attrs.field(default=None, metadata=when(When.POINT))
     url: str | None = None
