@@ -95,7 +95,10 @@ def _item_of(type_: Any) -> Any:
 
 
 def _texts(meaning: Meaning) -> st.SearchStrategy[str]:
-    """Texts as a field's meaning allows: not blank if it must not be, no longer than it may be."""
+    """Texts as a field's meaning allows: not blank if it must not be, no longer than it may be,
+    matching its pattern if it has one."""
+    if meaning.pattern is not None:
+        return st.from_regex(meaning.pattern, fullmatch=True)
     size = 40 if meaning.max_length is None else min(40, meaning.max_length)
     if meaning.nonblank:
         return st.text(texts_alphabet, min_size=1, max_size=size).filter(lambda text: text.strip() != "")

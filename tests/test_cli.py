@@ -57,7 +57,7 @@ def test_summary_counts_every_collection(capsys: pytest.CaptureFixture[str]) -> 
     """summary --json gives the data version, as-of date and a count per collection."""
     ds = nu.load()
     payload = run_json(capsys, "summary")
-    assert (ds.data_version, "2024-01-10", len(ds)) == (payload["data_version"], payload["as_of"], payload["total"])
+    assert (ds.data_version, str(ds.as_of), len(ds)) == (payload["data_version"], payload["as_of"], payload["total"])
     assert {name: len(c) for name, c in ds.collections().items()} == payload["counts"]
 
 
@@ -66,6 +66,18 @@ def test_summary_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "summary")
     assert 0 == code
     assert f"total       {len(nu.load())}" in out
+
+
+def test_summary_counts_sources_by_kind_not_one_line_each(capsys: pytest.CaptureFixture[str]) -> None:
+    """summary gives the sources' count per kind (news marked apart), not a line per source."""
+    ds = nu.load()
+    code, out, _ = run(capsys, "summary")
+    kinds = out.split("sources by kind:\n", 1)[1].splitlines()[1:]
+    assert 0 == code
+    assert {str(kind): str(n) for kind, n in ds.sources.count_by("kind").items()} == dict(
+        line.split() for line in kinds
+    )
+    assert ds.sources.first().id not in out
 
 
 def test_timeline_filters_by_dates_kind_and_body(capsys: pytest.CaptureFixture[str]) -> None:

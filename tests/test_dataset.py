@@ -665,7 +665,7 @@ class TestDesignContract:
         """The API in the design document works against the bundled data."""
         ds = nu.load()
         assert ds.data_version is not None
-        assert ds.as_of == nu.PartialDate(2024, 1, 10)
+        assert ds.as_of == nu.PartialDate(2025, 12, 3)
         nuc = ds.bodies["nato-ukraine-commission"]
         assert "NUC" == nuc.acronym
         assert "comprehensive-assistance-package" == ds["comprehensive-assistance-package"].id
@@ -752,6 +752,15 @@ class TestForgivingNames:
         assert ("volodymyr-zelenskyy", "volodymyr-zelenskyy") == (
             ds.search("Zelenskyy")[0].id,
             ds.search("Zelensky")[0].id,
+        )
+
+    def test_search_by_a_word_of_a_name_in_another_language_ranks_the_named_record_first(self) -> None:
+        """A word of a Ukrainian name ranks its record above pages whose longer titles contain it: the share of a
+        name the words make counts for each of a record's names, not only its English one."""
+        ds = nu.load()
+        assert ("jens-stoltenberg", "volodymyr-zelenskyy") == (
+            ds.search("Столтенберг")[0].id,
+            ds.search("Зеленський")[0].id,
         )
 
     def test_search_ranks_name_then_alias_then_words_then_prose(self, ds: nu.Dataset) -> None:

@@ -85,8 +85,8 @@ def readme_prose() -> str:
 
 
 def test_readme_source_count() -> None:
-    """The number of documents the README says the data is built from is the number of sources."""
-    match = re.search(r"built from (\w+) public documents", readme_prose())
+    """The number of sources the README says the data is built from is the number of sources."""
+    match = re.search(r"built from (\w+) sources", readme_prose())
     assert match is not None
     stated = NUMBERS[match[1]] if match[1] in NUMBERS else int(match[1])
     assert len(nu.load().sources) == stated

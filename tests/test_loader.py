@@ -58,7 +58,7 @@ class TestBundled:
     def test_bundled_data_has_a_manifest(self) -> None:
         """The bundled data states its data version, as-of date and schema version."""
         ds = nu.load()
-        assert (nu.PartialDate(2024, 1, 10), 2) == (ds.as_of, ds.schema_version)
+        assert (nu.PartialDate(2025, 12, 3), 2) == (ds.as_of, ds.schema_version)
         assert ds.data_version is not None
         assert ds.data_version.count(".") == 2
 

@@ -15,7 +15,7 @@ from unittest import mock
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import nato_ukraine as nu
@@ -255,6 +255,8 @@ def pairs_of_records(a: Any, b: Any) -> Iterator[tuple[Any, Any]]:
             yield from pairs_of_records(x, y)
 
 
+# Whole documents: every record now has names as well, so drawing one is slow by hypothesis's measure.
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 @given(document=valid_documents())
 def test_loader_reads_records_as_the_classes_make_them(data_dir: Path, document: dict[str, Any]) -> None:
     """Loaded records are the converter's: exact class, equal, same hash, frozen; equal again compiled and by the

@@ -432,7 +432,7 @@ def test_a_table_of_no_nested_field_is_refused(ds: nu.Dataset) -> None:
     """table() of a field that holds no nested records, or that the records do not have, raises ValueError naming
     the fields that would do; the dataset's table() likewise."""
     with pytest.raises(
-        ValueError, match="events have no field of nested records 'kind'; they have: citations, figures"
+        ValueError, match="events have no field of nested records 'kind'; they have: names, citations, figures"
     ):
         ds.events.table("kind")
     with pytest.raises(ValueError, match="'participants'"):

@@ -293,7 +293,7 @@ def test_required_fields_come_from_defaults_and_meanings() -> None:
     """A field is required when it has no default, or when its default breaks its rule (no citations)."""
     defs = nu.json_schema()["$defs"]
     assert ["id", "name", "citations", "kind", "date"] == defs["Event"]["required"]
-    assert ["id", "name", "title"] == defs["Source"]["required"]
+    assert ["id", "name"] == defs["Source"]["required"]  # (a web page may print no title)
     assert ["source", "quote"] == defs["Citation"]["required"]
     assert "required" not in defs["Manifest"]
 

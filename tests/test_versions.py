@@ -47,7 +47,7 @@ def test_added_removed_and_changed_are_reported(tmp_path: Path, exported: dict[s
     bodies.remove(removed)
     events.append(dict(events[0], id="a-new-event"))
     target = next(e for e in events if e["id"] == "nuc-ambassadors-meeting-2024-01-10")
-    target["location"] = "Brussels"
+    target["location"] = "Mons"  # (a change: the meeting was in Brussels)
     exported["manifest"]["data_version"] = "2099.0.0"
     old = nu.load()
     result = nu.diff(old, load_edited(tmp_path, exported))

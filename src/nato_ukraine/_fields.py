@@ -463,12 +463,18 @@ class Naming(NamedTuple):
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     texts: tuple[str, ...] = ()
+    #: Alias fields of nested records (names in other languages), each with the field of the
+    #: nested record that holds the text.
+    nested: tuple[tuple[str, str], ...] = ()
 
     def names(self, record: Any) -> list[str]:
-        """A record's names: its name, then its aliases, then its acronym (those set)."""
+        """A record's names: its name, then its aliases (those of nested records after), then
+        its acronym (those set)."""
         found: list[str] = [getattr(record, field) for field in self.name]
         for field in self.aliases:
             found += getattr(record, field)
+        for field, text in self.nested:
+            found += [getattr(item, text) for item in getattr(record, field)]
         for field in self.acronyms:
             value = getattr(record, field)
             if value:
@@ -477,7 +483,8 @@ class Naming(NamedTuple):
 
     def other_names(self, record: Any) -> bool:
         """Whether a record has a name besides its name (an alias or an acronym)."""
-        return any(getattr(record, field) for field in (*self.aliases, *self.acronyms))
+        fields = (*self.aliases, *(field for field, _ in self.nested), *self.acronyms)
+        return any(getattr(record, field) for field in fields)
 
     def text(self, record: Any) -> str:
         """A record's prose, the fields joined by a space."""
@@ -488,20 +495,27 @@ class Naming(NamedTuple):
 def naming(cls: type) -> Naming:
     """The fields of ``cls`` that lookup and search read."""
     roles: dict[NameRole, list[str]] = {}
+    nested: list[tuple[str, str]] = []
     for spec in field_specs(cls):
         role = spec.meaning.name
-        if role is not None:
+        if role is NameRole.ALIAS and spec.many and spec.shape is Shape.RECORD:  # names with a language
+            inner = naming(spec.item).name
+            if len(inner) != 1:
+                raise TypeError(f"{cls.__name__}.{spec.name}: a name of its own has one name field")
+            nested.append((spec.name, inner[0]))
+        elif role is not None:
             if spec.item is not str or spec.many != (role is NameRole.ALIAS):
                 raise TypeError(f"{cls.__name__}.{spec.name}: a {role.value} must be {_NAME_TYPES[role]}")
             roles.setdefault(role, []).append(spec.name)
     if collection_of(cls) is not None and len(roles.get(NameRole.NAME, ())) != 1:
         raise TypeError(f"{cls.__name__}: a record class has one name field")
-    return Naming(*(tuple(roles.get(role, ())) for role in NameRole))
+    name, aliases, acronyms, texts = (tuple(roles.get(role, ())) for role in NameRole)
+    return Naming(name, aliases, acronyms, texts, tuple(nested))
 
 
 _NAME_TYPES = {
     NameRole.NAME: "a str",
-    NameRole.ALIAS: "a tuple of str",
+    NameRole.ALIAS: "a tuple of str, or of records with a name field",
     NameRole.ACRONYM: "a str or None",
     NameRole.TEXT: "a str",
 }

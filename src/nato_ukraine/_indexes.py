@@ -419,7 +419,7 @@ def name_index(records: Iterable[Any]) -> Names:
         chosen = pick(records, mine)
         for i, name in zip(mine, map(attrgetter(naming_of.name[0]), chosen), strict=True):
             names[i] = name
-        others = (*naming_of.aliases, *naming_of.acronyms)
+        others = (*naming_of.aliases, *(field for field, _ in naming_of.nested), *naming_of.acronyms)
         if others:
             for i, has in zip(mine, map(any, map(attrgetter(*others, others[0]), chosen)), strict=True):
                 named[i] = has

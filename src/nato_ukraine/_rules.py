@@ -130,18 +130,21 @@ class Rule:
 
 
 class TextRule(Rule):
-    """A text that must hold more than white space, or at most so many characters."""
+    """A text that must hold more than white space, at most so many characters, or match a pattern."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
         self.field = site.path[0].name
         self.nonblank = site.meaning.nonblank
         self.max_length = site.meaning.max_length
+        self.pattern = None if site.meaning.pattern is None else re.compile(site.meaning.pattern)
 
     def holds(self, records: Sequence[Any], placed: Placed) -> bool:
         texts = placed.column(records, self.site.path)
         # (A text is blank when it is empty or all white space: asked so, no stripped copy is made.)
         if self.nonblank and not (all(texts) and not any(map(str.isspace, texts))):
+            return False
+        if self.pattern is not None and not all(map(self.pattern.fullmatch, texts)):
             return False
         return self.max_length is None or max(map(len, texts), default=0) <= self.max_length
 
@@ -153,6 +156,8 @@ class TextRule(Rule):
                 found.append((where, f"the {name} is empty"))
             elif self.max_length is not None and len(text) > self.max_length:
                 found.append((where, f"the {name} is {len(text)} characters; at most {self.max_length}"))
+            elif self.pattern is not None and not self.pattern.fullmatch(text):
+                found.append((where, f"{text!r} is not a {name} (it must match {self.pattern.pattern})"))
         return found
 
 
@@ -444,7 +449,7 @@ def rules_of(cls: type) -> tuple[Rule, ...]:
     found: list[Rule] = [SlugRule(cls)] if collection_of(cls) is not None else []
     for site in sites(cls):
         meaning = site.meaning
-        if meaning.nonblank or meaning.max_length is not None:
+        if meaning.nonblank or meaning.max_length is not None or meaning.pattern is not None:
             found.append(TextRule(site))
         if meaning.nonempty and len(site.path) == 1:
             found.append(NonEmptyRule(site))

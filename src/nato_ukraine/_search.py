@@ -49,12 +49,12 @@ def fold_all(texts: list[str]) -> list[str]:
 
 
 class Searchable(NamedTuple):
-    """What search reads of a record, folded once: its names, their words, its prose's words."""
+    """What search reads of a record, folded once: its names, the words of each, its prose's words."""
 
     record: Any
     name: str
     others: frozenset[str]
-    name_words: list[str]
+    name_words: tuple[list[str], ...]
     all_name_words: frozenset[str]
     text_words: frozenset[str]
 
@@ -65,14 +65,14 @@ def searchable(records: Iterable[Any]) -> list[Searchable]:
     for record in records:
         names = naming(type(record))
         written = names.names(record)
-        name_words = words(written[0])
+        name_words = tuple(words(name) for name in written)
         found.append(
             Searchable(
                 record,
                 fold(written[0]),
                 frozenset(fold(other) for other in written[1:]),
                 name_words,
-                frozenset(word for name in written for word in words(name)),
+                frozenset(word for each in name_words for word in each),
                 frozenset(words(names.text(record))),
             )
         )
@@ -82,15 +82,16 @@ def searchable(records: Iterable[Any]) -> list[Searchable]:
 def rank(item: Searchable, query: str, asked: list[str]) -> tuple[int, float] | None:
     """How well a record answers a search (lower is better), or None if it does not: 0 for its
     name, 1 for an alias or acronym, 2 when every word asked is a word of its names (better the
-    more of its name they make), 3 when every word is a word of its prose; a word asked may differ
-    from the one it matches by one letter (added, dropped or changed), if it has four or more."""
+    more of one of its names they make: "Столтенберг" is half of the person's Ukrainian name, and
+    a tenth of a news report's title), 3 when every word is a word of its prose; a word asked may
+    differ from the one it matches by one letter (added, dropped or changed), if it has four or
+    more."""
     if query == item.name or query == fold(item.record.id.replace("-", " ")):
         return (0, 0.0)
     if query in item.others:
         return (1, 0.0)
     if all(_has(item.all_name_words, word) for word in asked):
-        matched = sum(any(_near(word, own) for word in asked) for own in item.name_words)
-        return (2, -matched / max(1, len(item.name_words)))
+        return (2, -max(_share(name, asked) for name in item.name_words))
     if all(_has(item.text_words, word) for word in asked):
         return (3, 0.0)
     return None
@@ -109,6 +110,11 @@ def search(items: list[Searchable], text: str) -> list[Any]:
             found.append((score, item.record.id, item.record))
     found.sort(key=lambda entry: (entry[0], entry[1]))
     return [record for _, _, record in found]
+
+
+def _share(name: list[str], asked: list[str]) -> float:
+    """How much of a name the words asked make: the share of its words that one of them matches."""
+    return sum(any(_near(word, own) for word in asked) for own in name) / max(1, len(name))
 
 
 def _has(known: frozenset[str], word: str) -> bool:

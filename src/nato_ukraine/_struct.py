@@ -151,7 +151,8 @@ def twin(cls: type) -> type | None:
     what ``cls(...)`` makes: an instance of ``cls``, frozen, every field set.
 
     None for a class this does not fit (converters, validators, a post-init hook): its
-    structurer calls the class.
+    structurer calls the class. A default made from the record itself (``attrs.Factory(...,
+    takes_self=True)``) fits: the structurer makes it from the twin, its earlier fields set.
     """
     if cls in _twins:
         return _twins[cls]
@@ -160,7 +161,6 @@ def twin(cls: type) -> type | None:
         "__slots__" in vars(cls)
         and not any(hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__"))
         and all(f.validator is None and f.converter is None and f.init for f in fields)
-        and not any(isinstance(f.default, attrs.Factory) and f.default.takes_self for f in fields)  # type: ignore[arg-type]
         and _slots(cls) == {f.name for f in fields}
     )
     made = None
@@ -224,14 +224,22 @@ def _generate(cls: type) -> Structurer:
             f"        x = value[{spec.name!r}]",
             f"        {into} = {read[spec.name]}",
             "        keys += 1",
-            "    else:",
-            f"        {into} = {_default(spec, source)}",
         ]
+        if not _of_self(spec):
+            lines += ["    else:", f"        {into} = {_default(spec, source)}"]
+        elif made is not None:  # made from the fields before it, which the twin holds by now
+            lines += ["    else:", f"        {into} = {source.bind(spec.default.factory)}(record)"]
+        # (else the class, called without it, makes it from the others)
     # Every key read is one of the class's fields, so the record has no other key if it has as
     # many keys as were read (counted as they are, which costs less than comparing key sets).
     lines += ["    if len(value) != keys or type(value) is not dict:", "        _reject(value)"]
     lines += ["    record.__class__ = _cls", "    return record"] if made is not None else ["    return _cls(**kwargs)"]
     return _compiled(cls, lines, source.namespace)
+
+
+def _of_self(spec: FieldSpec) -> bool:
+    """Whether a field's default is made from the record's other fields (an event's codes)."""
+    return isinstance(spec.default, attrs.Factory) and spec.default.takes_self  # type: ignore[arg-type]
 
 
 def _default(spec: FieldSpec, source: _Source) -> str:

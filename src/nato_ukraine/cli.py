@@ -225,9 +225,11 @@ def _summary(args: argparse.Namespace, out: TextIO) -> int:
     first = min((e.date for e in ds.events), default=None)
     last = max((e.date for e in ds.events), default=None)
     if first is not None:
-        out.write(f"\nevents from {first} to {last}; sources:\n")
-        for source in ds.sources:
-            out.write(f"  {source.id}: {source.title}\n")
+        out.write(f"\nevents from {first} to {last}\n")
+    if len(ds.sources):  # by kind: the bundled data rests on hundreds of pages (`stats --by kind` for any collection)
+        out.write("\nsources by kind:\n")
+        kinds = ds.sources.count_by("kind")
+        _table(out, ["kind", "sources"], [[str(kind), count] for kind, count in sorted(kinds.items(), key=str)])
     return 0
 
 

@@ -13,10 +13,12 @@ __all__ = [
     "AgreementKind",
     "BodyKind",
     "EventKind",
+    "Extent",
     "FigureQualifier",
     "MeetingLevel",
     "OutcomeRole",
     "ParticipantRole",
+    "Plover",
     "ProgrammeKind",
     "ProgrammeStatus",
     "Side",
@@ -203,3 +205,32 @@ class FigureQualifier(_Choice):
     UP_TO = "up_to"
     AT_LEAST = "at_least"
     MORE_THAN = "more_than"
+
+
+class Plover(_Choice):
+    """The PLOVER event categories (openeventdata/PLOVER, manual draft 2.0): how an event is
+    coded for joining event data (see ``docs/concepts/event-codes.md``)."""
+
+    AGREE = "agree"  #: agree to, offer or promise cooperation
+    CONSULT = "consult"  #: consultations and meetings, visits included
+    SUPPORT = "support"  #: diplomatic support: approve, endorse, sign or ratify
+    CONCEDE = "concede"  #: verbal concessions
+    COOPERATE = "cooperate"  #: mutual material cooperation, military included
+    AID = "aid"  #: material aid to the recipient, arms included
+    RETREAT = "retreat"  #: withdraw, release, disarm, cease fire
+    REQUEST = "request"  #: requests, demands and orders
+    ACCUSE = "accuse"  #: disapprove, condemn, criticise
+    REJECT = "reject"  #: rejections and refusals
+    THREATEN = "threaten"  #: threats
+    PROTEST = "protest"  #: protests
+    SANCTION = "sanction"  #: sanctions, expulsions, cutting cooperation
+    MOBILIZE = "mobilize"  #: mobilising troops or weapons
+    COERCE = "coerce"  #: coercion short of assault
+    ASSAULT = "assault"  #: the use of force
+
+
+class Extent(_Choice):
+    """How much of what a collection could hold, within its period, it does hold."""
+
+    COMPLETE = "complete"  #: every one the sources of its kind record, as far as the curators know
+    SAMPLE = "sample"  #: some: what the sources used happen to say; counts are not of the whole

@@ -20,30 +20,48 @@ helpers :func:`reference`, :func:`when`, :func:`label` and :func:`named` write t
 
 from __future__ import annotations
 
-import enum
-from typing import Any, Union
+from typing import Union
 
 import attrs
 
 from nato_ukraine._display import html_of_record, repr_of
+from nato_ukraine.codes import CAMEO_PATTERN, codes_for
 from nato_ukraine.dates import PartialDate, Period
 from nato_ukraine.kinds import (
     AgreementKind,
     BodyKind,
     EventKind,
+    Extent,
     FigureQualifier,
     MeetingLevel,
     OutcomeRole,
     ParticipantRole,
+    Plover,
     ProgrammeKind,
     ProgrammeStatus,
     Side,
     SourceKind,
 )
+from nato_ukraine.meaning import (
+    LANGUAGE_TAG,
+    META,
+    WIKIDATA_ID,
+    Meaning,
+    NameRole,
+    Relation,
+    When,
+    label,
+    means,
+    named,
+    reference,
+    when,
+)
 
 __all__ = [
     "COLLECTIONS",
+    "LANGUAGE_TAG",
     "META",
+    "WIKIDATA_ID",
     "Agreement",
     "AgreementKind",
     "Body",
@@ -52,11 +70,14 @@ __all__ = [
     "Coverage",
     "Event",
     "EventKind",
+    "Extent",
     "Figure",
     "FigureQualifier",
+    "LevelCoverage",
     "Manifest",
     "Meaning",
     "MeetingLevel",
+    "Name",
     "NameRole",
     "Operation",
     "Outcome",
@@ -64,6 +85,7 @@ __all__ = [
     "ParticipantRole",
     "Participation",
     "Person",
+    "Plover",
     "Programme",
     "ProgrammeKind",
     "ProgrammeStatus",
@@ -80,146 +102,6 @@ __all__ = [
     "reference",
     "when",
 ]
-
-
-# ---------------------------------------------------------------------------------------------
-# What a field means
-
-
-class Relation(str, enum.Enum):
-    """The kinds of link between records, each read "source RELATION target".
-
-    A reference field declares the relation its edges have (see :func:`reference`).
-    """
-
-    PART_OF = "part_of"  #: a body or programme is part of another (its ``parents`` or ``parent``)
-    SUCCEEDS = "succeeds"  #: a body, programme, agreement or operation succeeds its predecessor
-    RUNS = "runs"  #: a body runs or oversees a programme
-    INVOLVES = "involves"  #: an event involves a body, person, programme, agreement or operation
-    PARTY_TO = "party_to"  #: a body is party to an agreement
-    MEMBER_OF = "member_of"  #: a body is a member of a programme, or takes part in it
-    OUTCOME = "outcome"  #: an event adopted, endorsed, launched, ... a programme, agreement or body
-    HOLDS_ROLE_IN = "holds_role_in"  #: a person holds a role in a body
-    CITES = "cites"  #: a record cites a source
-
-    def __str__(self) -> str:
-        return self.value
-
-    @property
-    def acyclic(self) -> bool:
-        """Whether links of this kind may never lead back to where they started (nothing is part
-        of itself, nor succeeds itself); the loader refuses a cycle of them."""
-        return self in (Relation.PART_OF, Relation.SUCCEEDS)
-
-
-class When(str, enum.Enum):
-    """The role of a date field in its record: what dates the record, and what spans it.
-
-    A record's *date* (what ``between`` and ``on`` ask about) and its *span* (what
-    ``active_on`` and ``lookup(on=)`` ask about) are made from the fields with these roles; the
-    timeline has an entry for each such field that is set, and the loader checks that they come
-    in order (each START no later than the next START, and every END and UNTIL after them).
-    """
-
-    OCCURRED = "occurred"  #: when an occurrence took place: its date, and its span with UNTIL
-    UNTIL = "until"  #: the last day of an occurrence of several days
-    START = "start"  #: dates the record and starts its span; of several, the first that is set
-    END = "end"  #: ends the record's span
-    PERIOD = "period"  #: a Period that is the record's span; its start dates the record
-    POINT = "point"  #: dates the record, with no span (a document's publication)
-
-
-class NameRole(str, enum.Enum):
-    """How ``lookup`` and ``search`` read a text field (see :func:`named`)."""
-
-    NAME = "name"  #: the record's name: lookup and search
-    ALIAS = "alias"  #: other names (a tuple): lookup and search
-    ACRONYM = "acronym"  #: an acronym: lookup and search
-    TEXT = "text"  #: prose: search only
-
-
-#: The key of a field's :class:`Meaning` in its attrs metadata.
-META = "nato_ukraine"
-
-
-@attrs.frozen(kw_only=True)
-class Meaning:
-    """What one field means to the rest of the package, beyond its type.
-
-    Attributes:
-        collection: For a reference (an id, or a tuple of ids): the collection it points into.
-        relation: For a reference: the kind of graph edge it makes.
-        reverse: For a reference: the edge runs from the record referred to, to this one
-            ("a body RUNS this programme").
-        when: For a date or a period: its role in dating the record.
-        label: A short string that repeats across records (a place, a locator): stored once.
-        name: For a text: how lookup and search read it.
-        nonblank: A text that must hold more than white space.
-        max_length: The most characters a text may have.
-        nonempty: A tuple that must hold at least one item.
-        edge_role: In a record nested in another (a participation), the field whose value is
-            the role of the graph edges the nested record's references make.
-        requires: Fields that must be set when this one is (unless it holds ``unless``): a
-            programme's status needs the date of the document that states it, and its words.
-        unless: The value of this field for which ``requires`` does not hold (``"unknown"``).
-        field_names: A tuple of the names of fields of the same record (what is inferred).
-        one_of: The group of fields of a nested record of which exactly one must be set (a
-            participation names a body or a person).
-        formerly: Keys this field replaced in an earlier schema version: a file that still has
-            one is told where it went.
-    """
-
-    collection: str | None = None
-    relation: Relation | None = None
-    reverse: bool = False
-    when: When | None = None
-    label: bool = False
-    name: NameRole | None = None
-    nonblank: bool = False
-    max_length: int | None = None
-    nonempty: bool = False
-    edge_role: bool = False
-    requires: tuple[str, ...] = ()
-    unless: str | None = None
-    field_names: bool = False
-    one_of: str | None = None
-    formerly: tuple[str, ...] = ()
-
-
-def means(**meaning: Any) -> dict[str, Any]:
-    """The metadata of a field that means what the keywords say (see :class:`Meaning`)::
-
-    quote: str = attrs.field(metadata=means(nonblank=True, max_length=300))
-    """
-    return {META: Meaning(**meaning)}
-
-
-def reference(collection: str, relation: Relation, *, reverse: bool = False, **more: Any) -> dict[str, Any]:
-    """The metadata of a field of ids that point into ``collection``.
-
-    Args:
-        collection: The collection the ids point into (``"bodies"``); the loader refuses an id
-            that no record of it has.
-        relation: The kind of graph edge each id makes.
-        reverse: The edge runs from the record referred to, to the one holding the field.
-        more: Other meanings of the field (see :class:`Meaning`).
-    """
-    return means(collection=collection, relation=relation, reverse=reverse, **more)
-
-
-def when(role: When) -> dict[str, Any]:
-    """The metadata of a date (or period) field with ``role`` in dating its record."""
-    return means(when=role)
-
-
-def label() -> dict[str, Any]:
-    """The metadata of a short string that repeats across records (stored once)."""
-    return means(label=True)
-
-
-def named(role: NameRole) -> dict[str, Any]:
-    """The metadata of a text field that lookup and search read."""
-    return means(name=role)
 
 
 @attrs.frozen(kw_only=True)
@@ -354,6 +236,22 @@ _QUALIFIED = {
 }
 
 
+@attrs.frozen(kw_only=True)
+class Name:
+    """A name of a record in another language than English, with its language's tag.
+
+    Attributes:
+        text: The name, exactly as the source that gives it writes it.
+        lang: The language, as a BCP 47 tag (``uk``: Ukrainian, ``ru``, ``pl``).
+    """
+
+    text: str = attrs.field(metadata=means(name=NameRole.NAME, nonblank=True))
+    lang: str = attrs.field(metadata=means(label=True, pattern=LANGUAGE_TAG))
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.lang})"
+
+
 # The two bases only gather fields: every class below makes its own __init__, __eq__ and __hash__,
 # so the bases make none (each would cost a compile when the package loads); every record has the
 # base's one-line repr. The decorator is written out on each: mypy's attrs plugin knows a class by
@@ -367,6 +265,8 @@ class _Record:
         name: The record's name, as the sources give it.
         acronym: Its acronym (``NUC``), if it has one.
         aliases: Other names it goes by, including looser names a source uses.
+        names: Its names in other languages, each with its language (the name, the acronym and
+            the aliases are English).
         description: What it is, in the dataset's own words.
     """
 
@@ -374,6 +274,7 @@ class _Record:
     name: str = attrs.field(metadata=means(name=NameRole.NAME, nonblank=True))
     acronym: str | None = attrs.field(default=None, metadata=named(NameRole.ACRONYM))
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=named(NameRole.ALIAS))
+    names: tuple[Name, ...] = attrs.field(default=(), metadata=named(NameRole.ALIAS))
     description: str = attrs.field(default="", metadata=named(NameRole.TEXT))
 
     def __repr__(self) -> str:
@@ -390,7 +291,8 @@ class Source(_Record):
     """A document the dataset is built from.
 
     Attributes:
-        title: The document's title, exactly as published.
+        title: The document's title, exactly as published; None for a web page whose stored
+            copy prints none (its ``name`` then says what it is: no title is made up).
         publisher: Who published it, or None when the document does not say.
         published: When it was published or last updated, at the precision known.
         url: Where it was published, when known.
@@ -398,7 +300,7 @@ class Source(_Record):
         kind: What kind of document it is.
     """
 
-    title: str
+    title: str | None = None
     publisher: str | None = attrs.field(default=None, metadata=label())
     published: PartialDate | None = attrs.field(default=None, metadata=when(When.POINT))
     url: str | None = None
@@ -412,6 +314,8 @@ class _CitedRecord(_Record):
 
     Attributes:
         citations: The passages of the sources that support the record, at least one.
+        wikidata: The id of the Wikidata item that is the same thing (``Q7184``), where a
+            source states it; for joining other data.
         figures: The numbers the sources state about the record.
         inferred: The names of the record's fields whose values the sources do not state but
             imply (a body's end taken from its successor's start): set apart, so that a user
@@ -419,6 +323,7 @@ class _CitedRecord(_Record):
     """
 
     citations: tuple[Citation, ...] = attrs.field(default=(), metadata=means(nonempty=True))
+    wikidata: str | None = attrs.field(default=None, metadata=means(pattern=WIKIDATA_ID))
     figures: tuple[Figure, ...] = ()
     inferred: tuple[str, ...] = attrs.field(default=(), metadata=means(field_names=True, label=True))
 
@@ -508,6 +413,10 @@ class Event(_CitedRecord):
         programmes: The ids of the programmes it involves otherwise than as outcomes.
         agreements: The ids of the agreements it involves otherwise than as outcomes.
         operations: The ids of the operations it involves.
+        cameo: Its CAMEO event code (``"040"``: consult), or None where CAMEO has none: by
+            default the one its kind and its participants' roles give (see
+            :mod:`nato_ukraine.codes`); the data gives another where the kind is not enough.
+        plover: Its PLOVER event category, or None where PLOVER has none; derived likewise.
 
     ``bodies``, ``people`` and ``chair``, fields of schema version 1, are read-only views of
     ``participants`` and ``outcomes``.
@@ -525,6 +434,10 @@ class Event(_CitedRecord):
     programmes: tuple[str, ...] = attrs.field(default=(), metadata=reference("programmes", Relation.INVOLVES))
     agreements: tuple[str, ...] = attrs.field(default=(), metadata=reference("agreements", Relation.INVOLVES))
     operations: tuple[str, ...] = attrs.field(default=(), metadata=reference("operations", Relation.INVOLVES))
+    cameo: str | None = attrs.field(
+        default=attrs.Factory(lambda event: _codes(event)[0], takes_self=True), metadata=means(pattern=CAMEO_PATTERN)
+    )
+    plover: Plover | None = attrs.field(default=attrs.Factory(lambda event: _codes(event)[1], takes_self=True))
 
     @property
     def bodies(self) -> tuple[str, ...]:
@@ -601,6 +514,24 @@ class Person(_CitedRecord):
 
 
 @attrs.frozen(kw_only=True)
+class LevelCoverage:
+    """How far the meetings of the NATO-Ukraine Commission and Council at one level reach.
+
+    Attributes:
+        level: The level of the meetings.
+        period: The span within which the data holds them.
+        extent: Whether it holds every such meeting the curators found dated in a source
+            (``complete``) or some (``sample``).
+        note: What is known to be missing, or how the meetings were found.
+    """
+
+    level: MeetingLevel
+    period: Period
+    extent: Extent
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
 class Coverage:
     """How far one collection of the dataset reaches, so that "no record" is not read as "did not happen".
 
@@ -609,12 +540,18 @@ class Coverage:
         period: The span of time within which the collection holds what its sources say.
         sources: The ids of the sources the collection rests on.
         note: Where the coverage is dense and where it is thin, in a sentence or two.
+        extent: Whether the collection holds every record of its kind within its period
+            (``complete``) or some (``sample``); None where the curators do not say.
+        levels: For the meetings of the NATO-Ukraine Commission and Council, how far each level
+            reaches (summit-level meetings may be complete where ambassadors' are a sample).
     """
 
     collection: str = attrs.field(metadata=label())
     period: Period
     sources: tuple[str, ...] = attrs.field(default=(), metadata=reference("sources", Relation.CITES))
     note: str = ""
+    extent: Extent | None = None
+    levels: tuple[LevelCoverage, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -633,6 +570,10 @@ class Manifest:
     as_of: PartialDate | None = None
     schema_version: int = 2
     coverage: tuple[Coverage, ...] = ()
+
+
+def _codes(event: Event) -> tuple[str | None, Plover | None]:
+    return codes_for(event.kind, (participation.role for participation in event.participants))
 
 
 #: Any record of the dataset.

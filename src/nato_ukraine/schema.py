@@ -165,6 +165,8 @@ def _item_schema(spec: FieldSpec, slug: bool, defs: dict[str, Any], owner: type 
         schema: dict[str, Any] = {"type": "string"}
         if slug or spec.meaning.collection is not None:  # (an id, or a reference to one)
             schema["pattern"] = _SLUG
+        elif spec.meaning.pattern is not None:  # (the declared patterns use no \s, \Z or look-behind)
+            schema["pattern"] = f"^(?:{spec.meaning.pattern}){_END}"
         elif spec.meaning.nonblank:
             schema["pattern"] = _NOT_BLANK
         if spec.meaning.max_length is not None:
@@ -197,6 +199,8 @@ def _required(spec: FieldSpec) -> bool:
     its meaning declares (an empty tuple of citations, which must have one)."""
     if spec.default is attrs.NOTHING:
         return True
+    if isinstance(spec.default, attrs.Factory) and spec.default.takes_self:  # type: ignore[arg-type]
+        return False  # (made from the record's other fields: an event's codes)
     default = spec.default.factory() if isinstance(spec.default, attrs.Factory) else spec.default  # type: ignore[arg-type]
     meaning = spec.meaning
     if default is None:
