@@ -352,8 +352,8 @@ def main(argv: list[str] | None = None) -> int:
             ms(statistics.median(ours)),
             f"{ms(statistics.median(base))} attrs+cattrs",
             f"{ratio:.2f}x",
-            "<= 1.4x",
-            ratio <= 1.4,
+            "<= 2x",  # (1.4x for the 246 records of data 2024.2.0; see docs/performance.md)
+            ratio <= 2.0,
         )
         table.add("nu.load() in that process (its imports included)", ms(load_alone))
         results["cold"] = {"ours": ours, "attrs_cattrs": base, "load": printed}
@@ -370,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
             mine = loads[size]
             jsn = statistics.median(scale["json"][str(size)])
             ratio = mine / jsn
-            limit = {10_000: 3.5, 100_000: 1.5}.get(size)
+            limit = {10_000: 4.0, 100_000: 1.5}.get(size)  # (10k: 3.5x for schema 1)
             mb = Path(paths[size]).stat().st_size / 1e6
             table.add(
                 f"nu.load, {size:,} events ({mb:.0f} MB)",
@@ -389,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         table.section("memory (tracemalloc, per event)")
         for size in sizes:
             retained = memory[str(size)]["retained"]
-            limit_kb = 1.2 if size == max(sizes) else None
+            limit_kb = 1.4 if size == max(sizes) else None  # (1.2 KB for schema-1 events)
             table.add(
                 f"retained with the dataset alive, {size:,}",
                 f"{retained / 1024:.2f} KB",
@@ -424,7 +424,8 @@ def main(argv: list[str] | None = None) -> int:
             per_call["active_on"] <= 1.5e-3,
         )
         table.add(f"events.where(kind=...) -> {rows['where']} rows", us(per_call["where"]))
-        table.add("dataset.lookup(name)", us(per_call["lookup"]), "", "", "<= 2 µs", per_call["lookup"] <= 2e-6)
+        # (2 µs before lookup folded the name it is given: see docs/performance.md)
+        table.add("dataset.lookup(name)", us(per_call["lookup"]), "", "", "<= 4 µs", per_call["lookup"] <= 4e-6)
         table.add("dataset[id]", us(per_call["getitem"]), "", "", "<= 2 µs", per_call["getitem"] <= 2e-6)
         table.add(
             "events[id]", us(per_call["collection_getitem"]), "", "", "<= 2 µs", per_call["collection_getitem"] <= 2e-6
