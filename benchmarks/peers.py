@@ -26,6 +26,7 @@ from nato_ukraine import (
     MeetingLevel,
     OutcomeRole,
     ParticipantRole,
+    Plover,
     ProgrammeKind,
     ProgrammeStatus,
     Side,
@@ -78,6 +79,12 @@ class POutcome(pydantic.BaseModel):
     role: OutcomeRole
 
 
+class PName(pydantic.BaseModel):
+    model_config = _strict
+    text: str
+    lang: str
+
+
 class PRole(pydantic.BaseModel):
     model_config = _strict
     title: str
@@ -91,11 +98,12 @@ class PRecord(pydantic.BaseModel):
     name: str
     acronym: Optional[str] = None  # noqa: UP045
     aliases: tuple[str, ...] = ()
+    names: tuple[PName, ...] = ()
     description: str = ""
 
 
 class PSource(PRecord):
-    title: str
+    title: Optional[str] = None  # noqa: UP045
     publisher: Optional[str] = None  # noqa: UP045
     published: Optional[PDate] = None  # noqa: UP045
     url: Optional[str] = None  # noqa: UP045
@@ -105,6 +113,7 @@ class PSource(PRecord):
 
 class PCited(PRecord):
     citations: tuple[PCitation, ...] = ()
+    wikidata: Optional[str] = None  # noqa: UP045
     figures: tuple[PFigure, ...] = ()
     inferred: tuple[str, ...] = ()
 
@@ -146,6 +155,8 @@ class PEvent(PCited):
     programmes: tuple[str, ...] = ()
     agreements: tuple[str, ...] = ()
     operations: tuple[str, ...] = ()
+    cameo: Optional[str] = None  # noqa: UP045
+    plover: Optional[Plover] = None  # noqa: UP045
 
 
 class PAgreement(PCited):
@@ -182,7 +193,7 @@ class PDataset(pydantic.BaseModel):
     people: tuple[PPerson, ...] = ()
 
 
-# -- msgspec -------------------------------------------------------------------------------------
+# -- msgspec: the same classes (a Struct's options are given again on each subclass, to be plain) --
 
 MDate = Annotated[str, msgspec.Meta(pattern=DATE_PATTERN)]
 
@@ -226,13 +237,22 @@ class MRole(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
     period: Optional[MPeriod] = None  # noqa: UP045
 
 
-class MSource(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+class MName(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    text: str
+    lang: str
+
+
+class MRecord(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: str
     name: str
-    title: str
     acronym: Optional[str] = None  # noqa: UP045
     aliases: tuple[str, ...] = ()
+    names: tuple[MName, ...] = ()
     description: str = ""
+
+
+class MSource(MRecord, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    title: Optional[str] = None  # noqa: UP045
     publisher: Optional[str] = None  # noqa: UP045
     published: Optional[MDate] = None  # noqa: UP045
     url: Optional[str] = None  # noqa: UP045
@@ -240,17 +260,16 @@ class MSource(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     kind: SourceKind = SourceKind.OTHER
 
 
-class MBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    id: str
-    name: str
-    kind: BodyKind
-    side: Side
-    acronym: Optional[str] = None  # noqa: UP045
-    aliases: tuple[str, ...] = ()
-    description: str = ""
+class MCited(MRecord, frozen=True, forbid_unknown_fields=True, kw_only=True):
     citations: tuple[MCitation, ...] = ()
+    wikidata: Optional[str] = None  # noqa: UP045
     figures: tuple[MFigure, ...] = ()
     inferred: tuple[str, ...] = ()
+
+
+class MBody(MCited, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    kind: BodyKind
+    side: Side
     parents: tuple[str, ...] = ()
     established: Optional[MDate] = None  # noqa: UP045
     dissolved: Optional[MDate] = None  # noqa: UP045
@@ -260,16 +279,8 @@ class MBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
     levels: tuple[MeetingLevel, ...] = ()
 
 
-class MProgramme(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    id: str
-    name: str
+class MProgramme(MCited, frozen=True, forbid_unknown_fields=True, kw_only=True):
     kind: ProgrammeKind
-    acronym: Optional[str] = None  # noqa: UP045
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    citations: tuple[MCitation, ...] = ()
-    figures: tuple[MFigure, ...] = ()
-    inferred: tuple[str, ...] = ()
     period: MPeriod = MPeriod()
     status: ProgrammeStatus = ProgrammeStatus.UNKNOWN
     status_as_of: Optional[MDate] = None  # noqa: UP045
@@ -282,17 +293,9 @@ class MProgramme(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_onl
     areas: tuple[str, ...] = ()
 
 
-class MEvent(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    id: str
-    name: str
+class MEvent(MCited, frozen=True, forbid_unknown_fields=True, kw_only=True):
     kind: EventKind
     date: MDate
-    acronym: Optional[str] = None  # noqa: UP045
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    citations: tuple[MCitation, ...] = ()
-    figures: tuple[MFigure, ...] = ()
-    inferred: tuple[str, ...] = ()
     end: Optional[MDate] = None  # noqa: UP045
     location: Optional[str] = None  # noqa: UP045
     level: Optional[MeetingLevel] = None  # noqa: UP045
@@ -301,18 +304,12 @@ class MEvent(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
     programmes: tuple[str, ...] = ()
     agreements: tuple[str, ...] = ()
     operations: tuple[str, ...] = ()
+    cameo: Optional[str] = None  # noqa: UP045
+    plover: Optional[Plover] = None  # noqa: UP045
 
 
-class MAgreement(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    id: str
-    name: str
+class MAgreement(MCited, frozen=True, forbid_unknown_fields=True, kw_only=True):
     kind: AgreementKind
-    acronym: Optional[str] = None  # noqa: UP045
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    citations: tuple[MCitation, ...] = ()
-    figures: tuple[MFigure, ...] = ()
-    inferred: tuple[str, ...] = ()
     signed: Optional[MDate] = None  # noqa: UP045
     ratified: Optional[MDate] = None  # noqa: UP045
     in_force: Optional[MDate] = None  # noqa: UP045
@@ -321,15 +318,7 @@ class MAgreement(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_onl
     successor: Optional[str] = None  # noqa: UP045
 
 
-class MOperation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    id: str
-    name: str
-    acronym: Optional[str] = None  # noqa: UP045
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    citations: tuple[MCitation, ...] = ()
-    figures: tuple[MFigure, ...] = ()
-    inferred: tuple[str, ...] = ()
+class MOperation(MCited, frozen=True, forbid_unknown_fields=True, kw_only=True):
     period: MPeriod = MPeriod()
     region: Optional[str] = None  # noqa: UP045
     contribution: str = ""
@@ -338,15 +327,7 @@ class MOperation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_onl
     successor: Optional[str] = None  # noqa: UP045
 
 
-class MPerson(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    id: str
-    name: str
-    acronym: Optional[str] = None  # noqa: UP045
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    citations: tuple[MCitation, ...] = ()
-    figures: tuple[MFigure, ...] = ()
-    inferred: tuple[str, ...] = ()
+class MPerson(MCited, frozen=True, forbid_unknown_fields=True, kw_only=True):
     roles: tuple[MRole, ...] = ()
 
 
