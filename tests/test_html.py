@@ -18,49 +18,43 @@ class _Table(HTMLParser):
         self.caption = ""
         self.header: list[str] = []
         self.rows: list[list[str]] = []
-        self._cell: list[str] | None = None
-        self._where = ""
-        self._depth = 0  # (inside <details>, only the <summary> counts)
+        self._cell: list[str] | None = None  # the text of the open caption or cell
+        self._folded = 0  # how deep inside <details> (whose text but the <summary> is left out)
         self._in_summary = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("caption", "th", "td") and self._depth == 0:
-            self._where, self._cell = tag, []
-            if tag == "td" and (not self.rows or self._row_done):
-                self.rows.append([])
-                self._row_done = False
-        elif tag == "details":
-            self._depth += 1
+        if tag == "details":
+            self._folded += 1
         elif tag == "summary":
             self._in_summary = True
-        elif tag == "tr":
-            self._row_done = True
+        elif self._folded == 0 and tag == "tr":
+            self.rows.append([])
+        elif self._folded == 0 and tag in ("caption", "th", "td"):
+            self._cell = []
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "details":
-            self._depth -= 1
+            self._folded -= 1
         elif tag == "summary":
             self._in_summary = False
-        elif tag == self._where and self._depth == 0 and self._cell is not None:
-            text = "".join(self._cell)
+        elif self._folded == 0 and tag in ("caption", "th", "td") and self._cell is not None:
+            text, self._cell = "".join(self._cell), None
             if tag == "caption":
                 self.caption = text
             elif tag == "th":
                 self.header.append(text)
             else:
                 self.rows[-1].append(text)
-            self._cell = None
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None and (self._depth == 0 or self._in_summary):
+        if self._cell is not None and (self._folded == 0 or self._in_summary):
             self._cell.append(data)
-
-    _row_done = True
 
 
 def table(html: str) -> _Table:
     parsed = _Table()
     parsed.feed(html)
+    parsed.rows = [row for row in parsed.rows if row]  # (the header's row holds <th>s only)
     return parsed
 
 
