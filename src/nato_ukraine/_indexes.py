@@ -157,19 +157,16 @@ class _Group:
         self.exact = exact
 
     def query(self, lo: int, hi: int, definitely: bool, within: bool) -> list[int]:
+        """The positions of the spans that may meet [lo, hi]; with ``definitely``, that certainly
+        share a day with it; with ``within`` too, that certainly lie inside it."""
         p_los = self.p_los
         first = bisect_left(p_los, lo - self.longest)
         stop = bisect_right(p_los, hi)
-        if not definitely and not within:  # the common question: may it meet [lo, hi]?
-            if self.exact:
-                return self.positions[first:stop]
-            inside = bisect_left(p_los, lo, first, stop)
-            return self._reaching(lo, first, inside) + self.positions[inside:stop]
+        if not definitely:  # the common question: may it meet [lo, hi]?
+            return self._reaching(lo, first, stop)
         p_his, d_los, d_his, positions = self.p_his, self.d_los, self.d_his, self.positions
         return [
-            positions[i]
-            for i in range(first, stop)
-            if _matches(p_los[i], p_his[i], d_los[i], d_his[i], lo, hi, definitely, within)
+            positions[i] for i in range(first, stop) if _certain(p_los[i], p_his[i], d_los[i], d_his[i], lo, hi, within)
         ]
 
     def reaching(self, lo: int) -> list[int]:
@@ -178,7 +175,8 @@ class _Group:
         return self._reaching(lo, first, bisect_left(self.p_los, lo, first))
 
     def _reaching(self, lo: int, first: int, stop: int) -> list[int]:
-        """Of the spans from ``first`` to ``stop``, all starting before ``lo``, those that reach it."""
+        """Of the spans from ``first`` to ``stop`` (all starting from ``lo - longest``), those
+        that end on or after ``lo``."""
         if self.exact:  # all of one length, which reaches lo from lo - longest
             return self.positions[first:stop]
         # compress() and map() test each span's end in C.
@@ -192,14 +190,11 @@ def pick(values: list[_T], indexes: list[int]) -> list[_T]:
     return list(itemgetter(*indexes)(values)) if indexes else []
 
 
-def _matches(p_lo: int, p_hi: int, d_lo: int, d_hi: int, lo: int, hi: int, definitely: bool, within: bool) -> bool:
-    if within:  # the span lies inside [lo, hi]
-        if definitely:
-            return lo <= p_lo and p_hi <= hi
-        return lo <= d_lo and d_hi <= hi and p_lo <= hi and lo <= p_hi
-    if definitely:  # certainly shares a day with [lo, hi]
-        return d_lo <= hi and lo <= d_hi
-    return p_lo <= hi and lo <= p_hi
+def _certain(p_lo: int, p_hi: int, d_lo: int, d_hi: int, lo: int, hi: int, within: bool) -> bool:
+    """Whether a span certainly lies inside [lo, hi] (``within``), or else certainly shares a day with it."""
+    if within:
+        return lo <= p_lo and p_hi <= hi
+    return d_lo <= hi and lo <= d_hi
 
 
 class SpanIndex:
@@ -249,15 +244,17 @@ class SpanIndex:
         self._starts = spans.p_los if spans.ordered else None
 
     def query(self, lo: int, hi: int, *, definitely: bool, within: bool = False) -> tuple[list[int], int, int]:
-        """The positions of the records whose span meets [lo, hi] (or lies within it), in order:
-        those in the list, then the run from the first int to the second.
+        """The positions of the records whose span may meet [lo, hi] (``lo <= hi``), in order:
+        those in the list, then the run from the first int to the second. With ``definitely``,
+        those whose span certainly shares a day with it; with ``within`` too, those whose span
+        certainly lies inside it.
 
         The run is empty unless the records are in the order of their starts, and then every
         position in the list comes before it.
         """
         found: list[int] = []
         starts = self._starts
-        if starts is not None and lo <= hi and not definitely and not within:
+        if starts is not None and not definitely:
             for group in self._groups:
                 found += group.reaching(lo)
             found.sort()
@@ -346,13 +343,9 @@ class OfKind(Mapping[str, Any]):
 
 
 def plain(value: object) -> Any:
-    """A value as ``where`` and ``count_by`` key it: an enum by its value, a record by its id."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    record_id = getattr(value, "id", None)
-    if isinstance(record_id, str) and hasattr(type(value), "__attrs_attrs__"):
-        return record_id
-    return value
+    """A value of a field as ``where`` keys it: an enum by its value. (Fields refer to records by
+    their ids, so no record is a value.)"""
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 def field_index(records: Sequence[Any], field: str) -> dict[Hashable, list[int]]:
@@ -363,9 +356,9 @@ def field_index(records: Sequence[Any], field: str) -> dict[Hashable, list[int]]
     # rather than once per record.
     groups: dict[Hashable, list[int]] = {}
     values = list(map(attrgetter(field), records))
-    if any(map(isinstance, values, repeat(tuple))):  # a field of several values (ids)
+    if any(map(isinstance, values, repeat(tuple))):  # a field of several values (ids), in every record
         for position, value in enumerate(values):
-            for key in (value or (None,)) if isinstance(value, tuple) else (value,):
+            for key in value or (None,):
                 groups.setdefault(key, []).append(position)
     else:
         for position, key in enumerate(values):
@@ -374,11 +367,7 @@ def field_index(records: Sequence[Any], field: str) -> dict[Hashable, list[int]]
                 groups[key] = [position]
             else:
                 found.append(position)
-    index: dict[Hashable, list[int]] = {}
-    for key, positions in groups.items():
-        folded = plain(key)
-        index[folded] = sorted(index[folded] + positions) if folded in index else positions
-    return index
+    return {plain(key): positions for key, positions in groups.items()}  # (distinct members, distinct values)
 
 
 def values_index(records: Sequence[Any], read: Callable[[Any], Iterable[Any]]) -> dict[Hashable, list[int]]:
@@ -430,23 +419,23 @@ def name_index(records: Iterable[Any]) -> Names:
     if len(first) < len(records):  # a name some records share
         for key, record in compress(zip(keys, records, strict=True), map(is_not, kept, records)):
             shared.setdefault(key, [first[key]]).append(record)
-    first.pop("", None)  # (a name of punctuation alone names nothing to look up)
-    shared.pop("", None)
     for record in compress(records, named):  # the few with an alias or an acronym
         written_names = naming(type(record)).names(record)
         key = fold(written_names[0])
         for other in dict.fromkeys(map(fold, written_names[1:])):
-            if other not in (key, ""):
+            if other != key:
                 earlier = first.setdefault(other, record)
                 if earlier is not record:
                     shared.setdefault(other, [earlier]).append(record)
+    # A name of punctuation alone names nothing to look up. (Lookup asks for no shared name
+    # that folds to nothing, so "" is left in ``shared``.)
+    first.pop("", None)
     return first, shared
 
 
 def written(record: Any, folded: str) -> str:
-    """The name, alias or acronym of ``record`` whose folded form is ``folded``."""
-    names = naming(type(record)).names(record)
-    return next((name for name in names if fold(name) == folded), names[0])
+    """The name, alias or acronym of ``record`` whose folded form is ``folded`` (one of them has it)."""
+    return next(name for name in naming(type(record)).names(record) if fold(name) == folded)
 
 
 class Suggestions:
@@ -467,15 +456,18 @@ class Suggestions:
         self._forward = sorted(keys)
         self._backward = sorted(key[::-1] for key in self._forward)
 
-    def suggest(self, key: object, count: int = 3) -> list[str]:
-        """Up to ``count`` keys close to ``key``, best first (none for a key that is not a str)."""
+    #: The most suggestions given.
+    MOST = 3
+
+    def suggest(self, key: object) -> list[str]:
+        """Up to :attr:`MOST` keys close to ``key``, best first (none for a key that is not a str)."""
         if not isinstance(key, str):
             return []
         import difflib  # imported on first use: only a failed lookup needs it
 
         found = self._around(self._forward, key)
         found |= {candidate[::-1] for candidate in self._around(self._backward, key[::-1])}
-        return difflib.get_close_matches(key, sorted(found), n=count, cutoff=0.6)
+        return difflib.get_close_matches(key, sorted(found), n=self.MOST, cutoff=0.6)
 
     def _around(self, keys: list[str], key: str) -> set[str]:
         at = bisect_left(keys, key)
