@@ -106,6 +106,21 @@ def windows(rng: random.Random, count: int) -> list[tuple[nu.PartialDate | None,
     return found
 
 
+def windows_at_records(
+    rng: random.Random, records: Iterable[Any], date_of: Callable[[Any], nu.Period | None], count: int
+) -> list[tuple[nu.PartialDate, nu.PartialDate]]:
+    """Windows at the first or last day, the month or the year of some records' dates: where a record is only
+    possibly or only partly inside a window, at the edges of what it may be."""
+    dates = [date for record in records if (span := date_of(record)) for date in (span.start, span.end) if date]
+    found = []
+    for date in rng.sample(dates, count):
+        day = rng.choice([date.earliest, date.latest])
+        year, month = day.year, day.month
+        when = rng.choice([the_day(day), nu.PartialDate(year, month), nu.PartialDate(year)])
+        found.append((when, when))
+    return found
+
+
 def at_least(certainty: nu.Certainty, floor: nu.Certainty) -> bool:
     order = [nu.Certainty.NOT, nu.Certainty.POSSIBLY, nu.Certainty.DEFINITELY]
     return order.index(certainty) >= order.index(floor)
@@ -174,7 +189,7 @@ def test_between_on_and_active_on_answer_as_a_scan_does(case: Any, definitely: b
     """Over windows of every size, each query gives the ids a scan of the records admits, in the collection's order."""
     collection, date_of, span_of = case
     rng = random.Random(f"{collection.name} {definitely}")
-    for window in windows(rng, 40):
+    for window in [*windows(rng, 40), *windows_at_records(rng, collection, date_of, 30)]:
         assert (
             scan_between(collection, date_of, window, definitely)
             == collection.between(*window, definitely=definitely).ids()
@@ -401,6 +416,8 @@ def test_a_collection_reprs_its_name_size_and_first_three_ids(ds: nu.Dataset) ->
     assert repr(events) == f"<Collection events: {len(events)} records [{', '.join(first[:3])}, ...]>"
     three = events.filter(lambda e: e.id in first[:3])
     assert repr(three) == f"<Collection events: 3 records [{', '.join(first[:3])}]>"
+    four = events.filter(lambda e: e.id in first)
+    assert repr(four) == f"<Collection events: 4 records [{', '.join(first[:3])}, ...]>"
     assert repr(events.filter(lambda e: False)) == "<Collection events: 0 records []>"
 
 
@@ -547,3 +564,58 @@ def test_an_unknown_id_with_many_close_ids_suggests_three_close_ones_best_first(
     assert len(ratios) == 3
     assert min(ratios) >= 0.6
     assert ratios == sorted(ratios, reverse=True)
+
+
+def test_the_first_id_in_order_is_suggested_too() -> None:
+    """The ids beside a mistyped one include the first of all in alphabetical order (and the last, read backwards)."""
+    others = [f"k-{i:03}-{letter}" for i, letter in enumerate("bcdefghijklmnopqrstuvwxy" * 4)]
+    bodies = [
+        nu.Body(id=body_id, name=body_id, kind=nu.BodyKind.COUNCIL, side=nu.Side.JOINT, citations=CITE)
+        for body_id in ["aaaa-zz", *others]
+    ]
+    with pytest.raises(nu.UnknownIdError) as info:
+        nu.Collection("bodies", bodies)["aaaa-zc"]
+    assert info.value.suggestions[0] == "aaaa-zz"
+
+
+def test_records_in_no_order_of_dates_are_found_all_the_same() -> None:
+    """Programmes (kept in id order) whose starts go up and down, and agreements of which one is undated: each
+    query finds the records a scan finds, not a run of positions that only dates in order would give."""
+    programmes = [
+        nu.Programme(
+            id=f"p-{i}",
+            name="P",
+            kind=nu.ProgrammeKind.PROGRAMME,
+            period=nu.Period(nu.PartialDate(year), nu.PartialDate(year)),
+            citations=CITE,
+        )
+        for i, year in enumerate([2001, 2003, 2002])
+    ]
+    collection = nu.Collection("programmes", programmes)
+    assert collection.active_on("2002-06").ids() == ["p-2"]
+    assert collection.between("2002", "2002").ids() == ["p-2"]
+    agreements = [
+        nu.Agreement(id="a-undated", name="A", kind=nu.AgreementKind.CHARTER, citations=CITE),
+        nu.Agreement(id="b", name="B", kind=nu.AgreementKind.CHARTER, signed=nu.PartialDate(2001), citations=CITE),
+        nu.Agreement(id="c", name="C", kind=nu.AgreementKind.CHARTER, signed=nu.PartialDate(2002), citations=CITE),
+    ]
+    collection = nu.Collection("agreements", agreements)
+    assert collection.active_on("2002-06").ids() == ["b", "c"]
+    assert collection.active_on("2001-06").ids() == ["b"]
+    assert collection.active_on("2003", definitely=True).ids() == []  # (in force, with no end given)
+    assert collection.between("2002", "2002").ids() == ["c"]
+
+
+def test_events_of_a_year_come_before_those_of_its_january_and_its_first_day() -> None:
+    """A year, then its first month, then that month's first day: the order of partial dates, in a collection."""
+    dates = {"a": nu.PartialDate(1997, 1, 1), "m": nu.PartialDate(1997, 1), "z": nu.PartialDate(1997)}
+    events = [nu.Event(id=i, name="E", kind=nu.EventKind.MEETING, date=d, citations=CITE) for i, d in dates.items()]
+    assert nu.Collection("events", events).ids() == ["z", "m", "a"]
+    assert sorted(dates, key=dates.__getitem__) == ["z", "m", "a"]
+
+
+def test_a_collection_under_another_name_knows_its_records_fields(ds: nu.Dataset) -> None:
+    """The fields a query may name are those of the records, whatever the collection is called."""
+    meetings = nu.Collection("meetings", ds.events.where(kind="meeting"))
+    assert meetings.where(kind="meeting").ids() == meetings.ids()
+    assert meetings.where(level="ambassadors").ids() == ds.events.where(level="ambassadors").ids()

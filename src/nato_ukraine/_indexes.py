@@ -114,10 +114,10 @@ def _occurrences(records: Sequence[Any]) -> tuple[list[Any], list[Any], list[int
     if dates is None or dates.occurred is None:
         return None
     starts = list(map(attrgetter(dates.occurred), records))
-    if dates.until is None:
-        return starts, starts, list(range(len(records)))
-    ends = list(map(attrgetter(dates.until), records))
-    ends = [start if end is None else end for start, end in zip(starts, ends, strict=True)]
+    ends = starts
+    if dates.until is not None:  # (an event without an end ends on its date)
+        until = map(attrgetter(dates.until), records)
+        ends = [start if end is None else end for start, end in zip(starts, until, strict=True)]
     return starts, ends, list(range(len(records)))
 
 
@@ -456,18 +456,16 @@ class Suggestions:
         self._forward = sorted(keys)
         self._backward = sorted(key[::-1] for key in self._forward)
 
-    #: The most suggestions given.
-    MOST = 3
-
     def suggest(self, key: object) -> list[str]:
-        """Up to :attr:`MOST` keys close to ``key``, best first (none for a key that is not a str)."""
+        """Up to three keys close to ``key`` (a ``difflib`` ratio of 0.6 or more: its defaults),
+        best first; none for a key that is not a str."""
         if not isinstance(key, str):
             return []
         import difflib  # imported on first use: only a failed lookup needs it
 
         found = self._around(self._forward, key)
         found |= {candidate[::-1] for candidate in self._around(self._backward, key[::-1])}
-        return difflib.get_close_matches(key, sorted(found), n=self.MOST, cutoff=0.6)
+        return difflib.get_close_matches(key, sorted(found))
 
     def _around(self, keys: list[str], key: str) -> set[str]:
         at = bisect_left(keys, key)

@@ -492,7 +492,7 @@ def _runs_counted(values: list[Any]) -> dict[Any, int]:
 def _html_row(record: Any, kinds: bool) -> list[Any]:
     """A record's row of :meth:`Collection._repr_html_`: id, kind, date, name, citations."""
     dated = date_ends(record)
-    date = "" if dated is None or dated[0] is None else str(dated[0])
+    date = "" if dated is None else str(dated[0])
     return [record.id, *([record.kind] if kinds else []), date, record.name, record.citations]
 
 
