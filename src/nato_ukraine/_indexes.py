@@ -93,15 +93,15 @@ class Spans:
         self.d_his = d_his = list(map({**earliest, none: ORD_MIN}.__getitem__, end_ids))
         # A span never starts after it ends: its start is at the latest its end's latest day, and
         # its end at the earliest its start's earliest day (as Period.definite has it). Few spans
-        # need it ("2017" to 2017-03-15): found by a comparison in C, then mended one by one. (A
-        # span with an open end is left empty.)
+        # need it ("2017" to 2017-03-15): found by a comparison in C, then mended one by one. A
+        # span with an open start stays empty (its start is the last day there is); one with an
+        # open end is made empty after.
         for i in compress(range(len(d_los)), map(gt, d_los, p_his)):
-            if starts[i] is not None and ends[i] is not None:
+            if starts[i] is not None:
                 d_los[i] = p_his[i]
         for i in compress(range(len(d_his)), map(lt, d_his, p_los)):
-            if starts[i] is not None and ends[i] is not None:
-                d_his[i] = p_los[i]
-        for i in compress(range(len(d_los)), map(is_, ends, repeat(None))):  # (an open start is mapped so above)
+            d_his[i] = p_los[i]
+        for i in compress(range(len(d_los)), map(is_, ends, repeat(None))):
             d_los[i], d_his[i] = ORD_MAX, ORD_MIN
         self.ordered = len(positions) == len(records) and not any(map(gt, p_los, p_los[1:]))
 
@@ -153,7 +153,7 @@ class _Group:
         self.p_his = pick(spans.p_his, members)
         self.d_los = pick(spans.d_los, members)
         self.d_his = pick(spans.d_his, members)
-        self.longest = max(map(sub, self.p_his, self.p_los), default=0)
+        self.longest = max(map(sub, self.p_his, self.p_los))  # (a group has a span at least)
         self.exact = exact
 
     def query(self, lo: int, hi: int, definitely: bool, within: bool) -> list[int]:
@@ -235,10 +235,9 @@ class SpanIndex:
         sizes = Counter(numbers)
         groups = []
         first = 0
-        for number in range(long + 1):  # the groups stand one after another, in order
+        for number in sorted(sizes):  # the groups stand one after another, in order
             stop = first + sizes[number]
-            if stop > first:
-                groups.append(_Group(order[first:stop], spans, exact=number < short))
+            groups.append(_Group(order[first:stop], spans, exact=number < short))
             first = stop
         self._groups = tuple(groups)
         self._starts = spans.p_los if spans.ordered else None
