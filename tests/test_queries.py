@@ -11,11 +11,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import attrs
 import pytest
 
 import nato_ukraine as nu
 from test_html import table
-from test_properties import fold
+from test_properties import at_least, fold
 
 CITE = (nu.Citation(source="s", quote="q"),)
 D, Y, M = nu.Precision.DAY, nu.Precision.YEAR, nu.Precision.MONTH
@@ -119,11 +120,6 @@ def windows_at_records(
         when = rng.choice([the_day(day), nu.PartialDate(year, month), nu.PartialDate(year)])
         found.append((when, when))
     return found
-
-
-def at_least(certainty: nu.Certainty, floor: nu.Certainty) -> bool:
-    order = [nu.Certainty.NOT, nu.Certainty.POSSIBLY, nu.Certainty.DEFINITELY]
-    return order.index(certainty) >= order.index(floor)
 
 
 def event_date(event: nu.Event) -> nu.Period:
@@ -252,7 +248,7 @@ def simple_fields(collection: nu.Collection[Any]) -> list[str]:
     record = collection.first()
     assert record is not None
     found = []
-    for field in attrs_names(record):
+    for field in (field.name for field in attrs.fields(type(record))):
         values = [v for r in collection for v in plain_values(getattr(r, field))]
         if all(v is None or isinstance(v, str) for v in values) and field not in (
             "id",
@@ -269,12 +265,6 @@ def simple_fields(collection: nu.Collection[Any]) -> list[str]:
         ):
             found.append(field)
     return found
-
-
-def attrs_names(record: object) -> list[str]:
-    import attrs
-
-    return [field.name for field in attrs.fields(type(record))]
 
 
 @pytest.mark.parametrize("name", ["events", "bodies", "programmes", "agreements", "operations"])
