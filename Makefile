@@ -51,9 +51,10 @@ test: lint typecheck pytest docs
 clean:
 	rm -rf $(VENV) build dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
 
-# The loader's fuzzer at full strength: 10,000 examples of each fuzz test (see tests/conftest.py).
+# The loader's fuzzer at full strength: 10,000 examples of each fuzz test (see tests/conftest.py),
+# on every core (pytest-xdist; worksteal, as the tests differ in length by a factor of ten).
 fuzz: $(VENV)/.installed-dev
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py -n auto --dist worksteal
 
 # Build the wheel, install it in a fresh venv and load the bundled data from it (also in pytest).
 wheel: $(VENV)/.installed-dev
