@@ -248,7 +248,7 @@ def simple_fields(collection: nu.Collection[Any]) -> list[str]:
     record = collection.first()
     assert record is not None
     found = []
-    for field in (field.name for field in attrs.fields(type(record))):
+    for field in (f.name for f in attrs.fields(type(record))):
         values = [v for r in collection for v in plain_values(getattr(r, field))]
         if all(v is None or isinstance(v, str) for v in values) and field not in (
             "id",
